@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+using Workbench.Data.Migrations;
+using Workbench.Data.Warehouse;
+
+namespace Workbench.Hosting;
+
+internal static class WorkbenchHostingExtensions
+{
+    public static WebApplicationBuilder AddWorkbench(this WebApplicationBuilder builder)
+    {
+        // Serves MudBlazor's and the app's static files from the build output too, not only from a publish folder.
+        builder.WebHost.UseStaticWebAssets();
+        builder.AddWarehouse();
+        builder.Services.AddWorkbenchCultures();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddHealthChecks().AddCheck<WarehouseHealthCheck>("warehouse");
+        return builder;
+    }
+
+    /// <summary>Migrates the warehouse before the app serves anything; on failure says why in one message and returns false.</summary>
+    public static async Task<bool> PrepareWarehouseAsync(this WebApplication app)
+    {
+        try
+        {
+            await app.Services.GetRequiredService<WarehouseStartup>().PrepareAsync(app.Lifetime.ApplicationStopping);
+            return true;
+        }
+        catch (Exception ex) when (ex is WarehouseUnavailableException or MigrationFailedException or OptionsValidationException)
+        {
+            app.Logger.LogCritical("The workbench cannot start: {Reason}", ex.Message);
+            await Console.Error.WriteLineAsync($"ワークベンチを起動できません: {ex.Message}");
+            return false;
+        }
+    }
+
+    public static WebApplication UseWorkbench(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapWorkbenchHealth();
+        app.MapCultureSwitch();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+        app.Lifetime.ApplicationStarted.Register(() => PrintAddresses(app));
+        return app;
+    }
+
+    private static void PrintAddresses(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            Console.WriteLine($"ワークベンチを開く / Open the workbench: {address.Replace("://[::]", "://localhost", StringComparison.Ordinal)}/");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using Workbench.Cli;
+using Workbench.Hosting;
+
+if (WorkbenchCli.Handles(args))
+{
+    return await WorkbenchCli.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddWorkbench();
+
+var app = builder.Build();
+if (!await app.PrepareWarehouseAsync())
+{
+    return 1;
+}
+
+app.UseWorkbench();
+await app.RunAsync();
+return 0;

@@ -1,0 +1,6 @@
+-- One row per fact table; a test checks that every fact_* table of the schema is listed here.
+SELECT 'fact_learning_activity' AS TableName, CAST(COUNT(*) AS BIGINT) AS RowTotal FROM fact_learning_activity
+UNION ALL
+SELECT 'fact_assessment_result', CAST(COUNT(*) AS BIGINT) FROM fact_assessment_result
+UNION ALL
+SELECT 'fact_attendance', CAST(COUNT(*) AS BIGINT) FROM fact_attendance;

@@ -1,0 +1,4 @@
+SELECT TOP (1) batch_id AS BatchId, source_kind AS SourceKind, file_name AS FileName, batch_status AS Status,
+       rows_loaded AS RowsLoaded, rows_rejected AS RowsRejected, started_at AS StartedAt, finished_at AS FinishedAt
+FROM dbo.etl_batch
+ORDER BY batch_id DESC;
