@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text.Json;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Workbench.Tests.Support;
+
+namespace Workbench.Tests.Browser;
+
+[Collection(RunningWorkbenchCollection.Name)]
+public class ShellTests(RunningWorkbench workbench, BrowserSession browser)
+{
+    [SkippableFact]
+    public async Task The_home_page_shows_the_schema_version_and_a_row_count_for_every_fact()
+    {
+        var page = await browser.NewPageAsync(workbench.BaseAddress);
+
+        await page.OpenAsync("/");
+
+        await Assertions.Expect(page.GetByTestId("schema-version")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.GetByTestId("provider")).ToContainTextAsync("DuckDB");
+        foreach (var fact in new[] { "fact_learning_activity", "fact_assessment_result", "fact_attendance" })
+        {
+            await Assertions.Expect(page.Locator($"tr[data-table='{fact}'] [data-testid='row-total']")).ToHaveTextAsync("0");
+        }
+
+        await Assertions.Expect(page.GetByTestId("last-batch")).ToHaveTextAsync("まだデータの取り込みはありません。");
+    }
+
+    [SkippableFact]
+    public async Task The_language_switch_turns_the_interface_English_and_back_to_Japanese()
+    {
+        var page = await browser.NewPageAsync(workbench.BaseAddress);
+        await page.OpenAsync("/transit");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("交通");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ja");
+
+        await page.GetByTestId("language-switch").ClickAsync();
+        await page.WaitForURLAsync("**/transit");
+        await page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Transit");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Learning" })).ToBeVisibleAsync();
+
+        await page.GetByTestId("language-switch").ClickAsync();
+        await page.WaitForURLAsync("**/transit");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("交通");
+    }
+
+    [SkippableFact]
+    public async Task Areas_not_built_yet_say_so_plainly()
+    {
+        var page = await browser.NewPageAsync(workbench.BaseAddress);
+
+        await page.OpenAsync("/health");
+
+        await Assertions.Expect(page.GetByTestId("coming-soon")).ToContainTextAsync("準備中");
+    }
+
+    [SkippableFact]
+    public async Task The_shell_has_no_serious_or_critical_accessibility_violations()
+    {
+        var page = await browser.NewPageAsync(workbench.BaseAddress);
+        await page.OpenAsync("/");
+        await Assertions.Expect(page.GetByTestId("schema-version")).ToBeVisibleAsync();
+
+        var results = await page.RunAxe();
+
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
+    }
+
+    [Fact]
+    public async Task Healthz_reports_the_warehouse_healthy()
+    {
+        using var http = new HttpClient { BaseAddress = workbench.BaseAddress };
+
+        using var response = await http.GetAsync("healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("warehouse", json.RootElement.GetProperty("checks")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_address_gets_the_Japanese_not_found_page()
+    {
+        using var http = new HttpClient { BaseAddress = workbench.BaseAddress };
+
+        using var response = await http.GetAsync("no/such/page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("ページが見つかりません", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_culture_switch_never_redirects_off_site()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = workbench.BaseAddress };
+
+        using var response = await http.GetAsync("culture/set?culture=en-US&returnUrl=//evil.example/");
+
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+}

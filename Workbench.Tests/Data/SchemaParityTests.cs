@@ -1,0 +1,91 @@
+using Dapper;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using Workbench.Data.Warehouse;
+using Workbench.Tests.Support;
+
+namespace Workbench.Tests.Data;
+
+/// <summary>The T-SQL schema (as ScriptDom reads it) and the migrated DuckDB schema have the same tables, columns and type families.</summary>
+public class SchemaParityTests
+{
+    [Fact]
+    public async Task The_SqlServer_and_DuckDB_schemas_match_table_by_table()
+    {
+        await using var warehouse = await TempWarehouse.CreateAsync();
+        await using var connection = await warehouse.Get<IWarehouseConnectionFactory>().OpenAsync(CancellationToken.None);
+        var duckDb = (await connection.QueryAsync<(string Table, string Column, string Type)>(
+                "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' ORDER BY table_name, ordinal_position"))
+            .Select(c => $"{c.Table}.{c.Column}:{Family(c.Type)}")
+            .ToList();
+
+        var sqlServer = TSqlColumns().Select(c => $"{c.Table}.{c.Column}:{Family(c.Type)}").ToList();
+
+        Assert.Equal(duckDb.Order(StringComparer.Ordinal), sqlServer.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("NVARCHAR", "text")]
+    [InlineData("VARCHAR", "text")]
+    [InlineData("BIGINT", "integer")]
+    [InlineData("SMALLINT", "integer")]
+    [InlineData("FLOAT", "real")]
+    [InlineData("DOUBLE", "real")]
+    [InlineData("BIT", "boolean")]
+    [InlineData("BOOLEAN", "boolean")]
+    [InlineData("DATETIME2", "timestamp")]
+    [InlineData("TIMESTAMP", "timestamp")]
+    [InlineData("DATE", "date")]
+    public void Types_compare_by_family(string type, string family) => Assert.Equal(family, Family(type));
+
+    private static IEnumerable<(string Table, string Column, string Type)> TSqlColumns()
+    {
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        foreach (var (_, sql) in SqlCatalogue.FilesOf(WarehouseProvider.SqlServer))
+        {
+            var fragment = parser.Parse(new StringReader(sql), out var errors);
+            Assert.Empty(errors);
+            var visitor = new CreateTableVisitor();
+            fragment.Accept(visitor);
+            foreach (var column in visitor.Columns)
+            {
+                yield return column;
+            }
+        }
+    }
+
+    private static string Family(string type)
+    {
+        var name = type.Split('(')[0].Trim().ToUpperInvariant();
+        return name switch
+        {
+            "VARCHAR" or "NVARCHAR" or "CHAR" or "NCHAR" or "TEXT" => "text",
+            "INT" or "INTEGER" or "BIGINT" or "SMALLINT" or "TINYINT" or "HUGEINT" => "integer",
+            "FLOAT" or "REAL" or "DOUBLE" => "real",
+            "BIT" or "BOOLEAN" => "boolean",
+            "DATETIME2" or "DATETIME" or "TIMESTAMP" => "timestamp",
+            "DATETIMEOFFSET" or "TIMESTAMP WITH TIME ZONE" => "timestamptz",
+            "DATE" => "date",
+            "VARBINARY" or "BLOB" => "binary",
+            _ when name.StartsWith("DECIMAL", StringComparison.Ordinal) || name.StartsWith("NUMERIC", StringComparison.Ordinal) => "decimal",
+            _ => $"unknown({name})",
+        };
+    }
+
+    private sealed class CreateTableVisitor : TSqlFragmentVisitor
+    {
+        public List<(string Table, string Column, string Type)> Columns { get; } = [];
+
+        public override void Visit(CreateTableStatement node)
+        {
+            foreach (var column in node.Definition.ColumnDefinitions)
+            {
+                var type = column.DataType switch
+                {
+                    SqlDataTypeReference sql => sql.SqlDataTypeOption.ToString(),
+                    var other => other.Name.BaseIdentifier.Value,
+                };
+                Columns.Add((node.SchemaObjectName.BaseIdentifier.Value, column.ColumnIdentifier.Value, type));
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+namespace Workbench.Tests.Support;
+
+/// <summary>One running workbench on a free loopback port with its own data folder, shared by a test collection.</summary>
+public sealed class RunningWorkbench : IAsyncLifetime
+{
+    private AppProcess? app;
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "workbench-tests", Guid.NewGuid().ToString("N"));
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public AppProcess App => app ?? throw new InvalidOperationException("The workbench has not started.");
+
+    public async Task InitializeAsync()
+    {
+        var port = AppProcess.FreePort();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        app = AppProcess.Start($"--urls={BaseAddress.ToString().TrimEnd('/')}", $"--Warehouse:DataDirectory={DataDirectory}", "--Seed:Scale=none");
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (app.HasExited)
+            {
+                throw new InvalidOperationException($"The workbench exited with {app.ExitCode}:\n{app.Output}\n{app.Errors}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync("healthz");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Still starting.
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"The workbench did not answer /healthz within 90 s:\n{app.Output}\n{app.Errors}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class RunningWorkbenchCollection : ICollectionFixture<RunningWorkbench>, ICollectionFixture<BrowserSession>
+{
+    public const string Name = "Running workbench";
+}

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Workbench.Data.Warehouse;
+
+namespace Workbench.Tests.Support;
+
+/// <summary>A real DuckDB warehouse in a temporary folder, wired through the app's own registrations.</summary>
+public sealed class TempWarehouse : IAsyncDisposable
+{
+    private readonly IHost host;
+
+    private TempWarehouse(string directory, IHost host)
+    {
+        Directory = directory;
+        this.host = host;
+    }
+
+    public string Directory { get; }
+
+    public IServiceProvider Services => host.Services;
+
+    public T Get<T>()
+        where T : notnull => host.Services.GetRequiredService<T>();
+
+    public static async Task<TempWarehouse> CreateAsync(bool prepare = true)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "workbench-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = directory, EnvironmentName = "Test" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Warehouse:Provider"] = "DuckDb",
+            ["Warehouse:DataDirectory"] = directory,
+        });
+        builder.AddWarehouse();
+        var warehouse = new TempWarehouse(directory, builder.Build());
+        if (prepare)
+        {
+            await warehouse.Get<WarehouseStartup>().PrepareAsync(CancellationToken.None);
+        }
+
+        return warehouse;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (host is IAsyncDisposable asyncDisposable)
+        {
+            await asyncDisposable.DisposeAsync();
+        }
+        else
+        {
+            host.Dispose();
+        }
+
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
