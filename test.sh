@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 # Debian packages the tests use: the browser, a CJK font so it draws Japanese, pdftotext for PDF checks.
 missing=()
 for package in chromium fonts-noto-cjk poppler-utils; do
-  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ]; then
