@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Workbench.Data.Etl;
+using Workbench.Data.Etl.Education;
 using Workbench.Data.Migrations;
 using Workbench.Data.Status;
 
@@ -40,6 +42,12 @@ public static class WarehouseServiceCollectionExtensions
         builder.Services.AddSingleton<DateDimension>();
         builder.Services.AddSingleton<WarehouseStartup>();
         builder.Services.AddSingleton<WarehouseStatusQuery>();
+
+        builder.Services.AddOptions<EtlOptions>().BindConfiguration(EtlOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<Pseudonymiser>();
+        builder.Services.AddSingleton<EtlPipeline>();
+        builder.Services.AddSingleton<IImporter, OneRosterImporter>();
+        builder.Services.AddSingleton<IImporter, AttendanceImporter>();
         return builder;
     }
 

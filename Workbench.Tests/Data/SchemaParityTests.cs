@@ -37,20 +37,20 @@ public class SchemaParityTests
     [InlineData("DATE", "date")]
     public void Types_compare_by_family(string type, string family) => Assert.Equal(family, Family(type));
 
-    private static IEnumerable<(string Table, string Column, string Type)> TSqlColumns()
+    private static List<(string Table, string Column, string Type)> TSqlColumns()
     {
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
-        foreach (var (_, sql) in SqlCatalogue.FilesOf(WarehouseProvider.SqlServer))
+        var visitor = new CreateTableVisitor();
+        foreach (var (_, sql) in SqlCatalogue.FilesOf(WarehouseProvider.SqlServer).OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             var fragment = parser.Parse(new StringReader(sql), out var errors);
             Assert.Empty(errors);
-            var visitor = new CreateTableVisitor();
             fragment.Accept(visitor);
-            foreach (var column in visitor.Columns)
-            {
-                yield return column;
-            }
         }
+
+        // SELECT TOP (0) * INTO stage_x FROM x: the staging table has x's columns.
+        var copies = visitor.Copies.Select(copy => visitor.Columns.Where(c => c.Table == copy.Source).Select(c => (copy.Target, c.Column, c.Type))).ToList();
+        return [.. visitor.Columns, .. copies.SelectMany(c => c)];
     }
 
     private static string Family(string type)
@@ -74,6 +74,16 @@ public class SchemaParityTests
     private sealed class CreateTableVisitor : TSqlFragmentVisitor
     {
         public List<(string Table, string Column, string Type)> Columns { get; } = [];
+
+        public List<(string Target, string Source)> Copies { get; } = [];
+
+        public override void Visit(SelectStatement node)
+        {
+            if (node.Into is { } into && node.QueryExpression is QuerySpecification { FromClause.TableReferences: [NamedTableReference source] })
+            {
+                Copies.Add((into.BaseIdentifier.Value, source.SchemaObject.BaseIdentifier.Value));
+            }
+        }
 
         public override void Visit(CreateTableStatement node)
         {

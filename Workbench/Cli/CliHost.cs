@@ -14,7 +14,12 @@ internal static class CliHost
             Args = configurationArgs,
             ContentRootPath = ContentRoot(),
         });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // The command prints its own results; only warnings and errors come from the logs.
+        builder.Services.Configure<LoggerFilterOptions>(options =>
+        {
+            options.Rules.Clear();
+            options.MinLevel = LogLevel.Warning;
+        });
         builder.AddWarehouse();
         return builder.Build();
     }
@@ -27,7 +32,7 @@ internal static class CliHost
             using var host = Build(configurationArgs);
             return await work(host.Services, cancellationToken);
         }
-        catch (Exception ex) when (ex is WarehouseUnavailableException or MigrationFailedException or OptionsValidationException)
+        catch (Exception ex) when (ex is WarehouseUnavailableException or MigrationFailedException or OptionsValidationException or Data.Etl.EtlFileException)
         {
             await Console.Error.WriteLineAsync($"エラー: {ex.Message}");
             return 1;

@@ -9,7 +9,7 @@ namespace Workbench.Cli;
 /// </summary>
 internal static class WorkbenchCli
 {
-    private static readonly string[] Verbs = ["db"];
+    private static readonly string[] Verbs = ["db", "etl"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
@@ -19,6 +19,7 @@ internal static class WorkbenchCli
         var commandArgs = args.Where(a => !IsConfigurationArgument(a)).ToArray();
         var root = new RootCommand("津山市スマートシティ ワークベンチのコマンドライン / Tsuyama City Workbench command line");
         root.Subcommands.Add(DbCommands.Create(configurationArgs));
+        root.Subcommands.Add(EtlCommands.Create(configurationArgs));
         return root.Parse(commandArgs).InvokeAsync();
     }
 

@@ -1,0 +1,3 @@
+INSERT INTO etl_batch (source_kind, file_name, file_sha256, batch_status, rows_read, rows_loaded, rows_rejected, started_at, started_by)
+VALUES ($source_kind, $file_name, $file_sha256, 'running', 0, 0, 0, $started_at, $started_by)
+RETURNING batch_id;

@@ -1,0 +1,1 @@
+SELECT class_key FROM dim_class;

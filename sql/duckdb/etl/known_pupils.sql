@@ -1,0 +1,1 @@
+SELECT pupil_key FROM dim_pupil;

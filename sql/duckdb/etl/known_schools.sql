@@ -1,0 +1,1 @@
+SELECT school_key FROM dim_school;

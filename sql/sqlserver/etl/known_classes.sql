@@ -1,0 +1,1 @@
+SELECT class_key FROM dbo.dim_class;

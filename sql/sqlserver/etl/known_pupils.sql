@@ -1,0 +1,1 @@
+SELECT pupil_key FROM dbo.dim_pupil;

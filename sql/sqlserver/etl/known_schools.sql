@@ -1,0 +1,1 @@
+SELECT school_key FROM dbo.dim_school;

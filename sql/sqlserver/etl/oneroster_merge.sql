@@ -1,0 +1,35 @@
+-- A roster batch: staged rows replace the rows with the same keys (last batch wins); delta tobedeleted rows go.
+DELETE t FROM dbo.academic_session t WHERE EXISTS (SELECT 1 FROM dbo.stage_academic_session s WHERE s.session_key = t.session_key);
+WITH ranked AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY session_key ORDER BY (SELECT NULL)) AS copy_number FROM dbo.stage_academic_session)
+INSERT INTO dbo.academic_session SELECT session_key, title, session_type, start_date, end_date, parent_key, school_year, batch_id FROM ranked WHERE copy_number = 1;
+DELETE t FROM dbo.dim_school t WHERE EXISTS (SELECT 1 FROM dbo.stage_dim_school s WHERE s.school_key = t.school_key);
+WITH ranked AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY school_key ORDER BY (SELECT NULL)) AS copy_number FROM dbo.stage_dim_school)
+INSERT INTO dbo.dim_school SELECT school_key, school_code, school_name, school_kind, district_code, chome_code, batch_id FROM ranked WHERE copy_number = 1;
+DELETE t FROM dbo.dim_class t WHERE EXISTS (SELECT 1 FROM dbo.stage_dim_class s WHERE s.class_key = t.class_key);
+WITH ranked AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY class_key ORDER BY (SELECT NULL)) AS copy_number FROM dbo.stage_dim_class)
+INSERT INTO dbo.dim_class SELECT class_key, school_key, fiscal_year, class_title, class_code, class_type, grades, subject, course_title, is_special_needs, batch_id FROM ranked WHERE copy_number = 1;
+DELETE t FROM dbo.dim_pupil t WHERE EXISTS (SELECT 1 FROM dbo.stage_dim_pupil s WHERE s.pupil_key = t.pupil_key);
+WITH ranked AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY pupil_key ORDER BY (SELECT NULL)) AS copy_number FROM dbo.stage_dim_pupil)
+INSERT INTO dbo.dim_pupil SELECT pupil_key, school_key, grade, sex, birth_year, chome_code, is_active, batch_id FROM ranked WHERE copy_number = 1;
+DELETE t FROM dbo.pupil_identity t WHERE EXISTS (SELECT 1 FROM dbo.stage_pupil_identity s WHERE s.pupil_key = t.pupil_key);
+WITH ranked AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY pupil_key ORDER BY (SELECT NULL)) AS copy_number FROM dbo.stage_pupil_identity)
+INSERT INTO dbo.pupil_identity SELECT pupil_key, source_id, user_master_identifier, username, email, family_name, given_name, kana_family_name, kana_given_name, batch_id FROM ranked WHERE copy_number = 1;
+DELETE t FROM dbo.dim_teacher t WHERE EXISTS (SELECT 1 FROM dbo.stage_dim_teacher s WHERE s.teacher_key = t.teacher_key);
+WITH ranked AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY teacher_key ORDER BY (SELECT NULL)) AS copy_number FROM dbo.stage_dim_teacher)
+INSERT INTO dbo.dim_teacher SELECT teacher_key, school_key, is_active, batch_id FROM ranked WHERE copy_number = 1;
+DELETE t FROM dbo.teacher_identity t WHERE EXISTS (SELECT 1 FROM dbo.stage_teacher_identity s WHERE s.teacher_key = t.teacher_key);
+WITH ranked AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY teacher_key ORDER BY (SELECT NULL)) AS copy_number FROM dbo.stage_teacher_identity)
+INSERT INTO dbo.teacher_identity SELECT teacher_key, source_id, username, email, family_name, given_name, kana_family_name, kana_given_name, batch_id FROM ranked WHERE copy_number = 1;
+DELETE t FROM dbo.class_enrollment t WHERE EXISTS (SELECT 1 FROM dbo.stage_class_enrollment s WHERE s.class_key = t.class_key AND s.person_key = t.person_key AND s.enrollment_role = t.enrollment_role);
+WITH ranked AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY class_key, person_key, enrollment_role ORDER BY (SELECT NULL)) AS copy_number FROM dbo.stage_class_enrollment)
+INSERT INTO dbo.class_enrollment SELECT class_key, person_key, enrollment_role, is_primary, shusseki_no, begin_date, end_date, batch_id FROM ranked WHERE copy_number = 1;
+
+DELETE FROM dbo.academic_session WHERE session_key IN (SELECT key_value FROM dbo.stage_deleted_key WHERE table_name = 'academic_session');
+DELETE FROM dbo.dim_school WHERE school_key IN (SELECT key_value FROM dbo.stage_deleted_key WHERE table_name = 'dim_school');
+DELETE FROM dbo.dim_class WHERE class_key IN (SELECT key_value FROM dbo.stage_deleted_key WHERE table_name = 'dim_class');
+DELETE FROM dbo.pupil_identity WHERE pupil_key IN (SELECT key_value FROM dbo.stage_deleted_key WHERE table_name = 'person');
+DELETE FROM dbo.dim_pupil WHERE pupil_key IN (SELECT key_value FROM dbo.stage_deleted_key WHERE table_name = 'person');
+DELETE FROM dbo.teacher_identity WHERE teacher_key IN (SELECT key_value FROM dbo.stage_deleted_key WHERE table_name = 'person');
+DELETE FROM dbo.dim_teacher WHERE teacher_key IN (SELECT key_value FROM dbo.stage_deleted_key WHERE table_name = 'person');
+DELETE FROM dbo.class_enrollment
+WHERE CONCAT(class_key, '|', person_key, '|', enrollment_role) IN (SELECT key_value FROM dbo.stage_deleted_key WHERE table_name = 'class_enrollment');
