@@ -23,9 +23,10 @@ public sealed class TempWarehouse : IAsyncDisposable
     public T Get<T>()
         where T : notnull => host.Services.GetRequiredService<T>();
 
-    public static async Task<TempWarehouse> CreateAsync(bool prepare = true)
+    /// <param name="directory">An existing data folder to open; by default a new empty one.</param>
+    public static async Task<TempWarehouse> CreateAsync(bool prepare = true, string? directory = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "workbench-tests", Guid.NewGuid().ToString("N"));
+        directory ??= Path.Combine(Path.GetTempPath(), "workbench-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = directory, EnvironmentName = "Test" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
