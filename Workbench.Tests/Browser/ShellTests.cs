@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Workbench.Data.Warehouse;
 using Workbench.Tests.Support;
 
 namespace Workbench.Tests.Browser;
@@ -16,7 +17,8 @@ public class ShellTests(RunningWorkbench workbench, BrowserSession browser)
 
         await page.OpenAsync("/");
 
-        await Assertions.Expect(page.GetByTestId("schema-version")).ToHaveTextAsync("1");
+        var latest = SqlCatalogue.Load(WarehouseProvider.DuckDb).Migrations[^1].Version;
+        await Assertions.Expect(page.GetByTestId("schema-version")).ToHaveTextAsync(latest.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(page.GetByTestId("provider")).ToContainTextAsync("DuckDB");
         foreach (var fact in new[] { "fact_learning_activity", "fact_assessment_result", "fact_attendance" })
         {
