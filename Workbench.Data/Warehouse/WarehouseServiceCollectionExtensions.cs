@@ -7,6 +7,7 @@ using Workbench.Data.Etl;
 using Workbench.Data.Etl.Education;
 using Workbench.Data.Migrations;
 using Workbench.Data.Status;
+using Workbench.Data.Synthetic;
 
 namespace Workbench.Data.Warehouse;
 
@@ -49,6 +50,9 @@ public static class WarehouseServiceCollectionExtensions
         builder.Services.AddSingleton<IImporter, OneRosterImporter>();
         builder.Services.AddSingleton<IImporter, AttendanceImporter>();
         builder.Services.AddSingleton<IImporter, AssessmentImporter>();
+
+        builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
+        builder.Services.AddSingleton<SyntheticSeeder>();
         return builder;
     }
 

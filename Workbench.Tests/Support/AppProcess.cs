@@ -73,6 +73,9 @@ public sealed class AppProcess : IAsyncDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_NOLOGO"] = "1";
+
+        // No demo seed unless a test asks for one with --Seed:Scale=… (the command line wins over the environment).
+        start.Environment["Seed__Scale"] = "None";
         return new AppProcess(Process.Start(start)!);
     }
 

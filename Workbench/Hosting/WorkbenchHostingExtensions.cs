@@ -1,8 +1,11 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
+using Workbench.Data.Etl;
 using Workbench.Data.Migrations;
+using Workbench.Data.Synthetic;
 using Workbench.Data.Warehouse;
 
 namespace Workbench.Hosting;
@@ -27,9 +30,18 @@ internal static class WorkbenchHostingExtensions
         try
         {
             await app.Services.GetRequiredService<WarehouseStartup>().PrepareAsync(app.Lifetime.ApplicationStopping);
+            var seeder = app.Services.GetRequiredService<SyntheticSeeder>();
+            if (await seeder.IsWantedAsync(app.Lifetime.ApplicationStopping))
+            {
+                Console.WriteLine("初回起動: デモ用の津山市データを作成し、取り込みます / First start: generating and importing demo data for Tsuyama");
+                var clock = Stopwatch.StartNew();
+                await seeder.SeedOnFirstStartAsync(new ConsoleLines(), app.Lifetime.ApplicationStopping);
+                Console.WriteLine($"デモデータの準備ができました（{clock.Elapsed.TotalSeconds:N0} 秒） / Demo data ready");
+            }
+
             return true;
         }
-        catch (Exception ex) when (ex is WarehouseUnavailableException or MigrationFailedException or OptionsValidationException)
+        catch (Exception ex) when (ex is WarehouseUnavailableException or MigrationFailedException or OptionsValidationException or EtlFileException)
         {
             app.Logger.LogCritical("The workbench cannot start: {Reason}", ex.Message);
             await Console.Error.WriteLineAsync($"ワークベンチを起動できません: {ex.Message}");
