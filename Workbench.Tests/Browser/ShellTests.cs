@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Workbench.Data.Warehouse;
@@ -11,7 +12,7 @@ namespace Workbench.Tests.Browser;
 public class ShellTests(RunningWorkbench workbench, BrowserSession browser)
 {
     [SkippableFact]
-    public async Task The_home_page_shows_the_schema_version_and_a_row_count_for_every_fact()
+    public async Task After_the_first_start_seed_the_home_page_shows_the_rows_of_every_education_fact()
     {
         var page = await browser.NewPageAsync(workbench.BaseAddress);
 
@@ -22,10 +23,12 @@ public class ShellTests(RunningWorkbench workbench, BrowserSession browser)
         await Assertions.Expect(page.GetByTestId("provider")).ToContainTextAsync("DuckDB");
         foreach (var fact in new[] { "fact_learning_activity", "fact_assessment_result", "fact_attendance" })
         {
-            await Assertions.Expect(page.Locator($"tr[data-table='{fact}'] [data-testid='row-total']")).ToHaveTextAsync("0");
+            await Assertions.Expect(page.Locator($"tr[data-table='{fact}'] [data-testid='row-total']")).ToHaveTextAsync(new Regex("^[1-9][0-9,]*$"));
         }
 
-        await Assertions.Expect(page.GetByTestId("last-batch")).ToHaveTextAsync("まだデータの取り込みはありません。");
+        await Assertions.Expect(page.GetByTestId("last-batch")).ToContainTextAsync("xapi");
+        Assert.Contains("初回起動: デモ用の津山市データを作成し、取り込みます", workbench.App.Output, StringComparison.Ordinal);
+        Assert.Contains("デモデータの準備ができました", workbench.App.Output, StringComparison.Ordinal);
     }
 
     [SkippableFact]

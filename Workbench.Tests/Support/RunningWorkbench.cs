@@ -1,6 +1,9 @@
 namespace Workbench.Tests.Support;
 
-/// <summary>One running workbench on a free loopback port with its own data folder, shared by a test collection.</summary>
+/// <summary>
+/// One running workbench on a free loopback port with its own data folder, shared by a test collection. Its first start
+/// seeds the <c>tiny</c> synthetic Tsuyama through the real importers, as the run command seeds <c>demo</c>.
+/// </summary>
 public sealed class RunningWorkbench : IAsyncLifetime
 {
     private AppProcess? app;
@@ -15,9 +18,9 @@ public sealed class RunningWorkbench : IAsyncLifetime
     {
         var port = AppProcess.FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
-        app = AppProcess.Start($"--urls={BaseAddress.ToString().TrimEnd('/')}", $"--Warehouse:DataDirectory={DataDirectory}", "--Seed:Scale=none");
+        app = AppProcess.Start($"--urls={BaseAddress.ToString().TrimEnd('/')}", $"--Warehouse:DataDirectory={DataDirectory}", "--Seed:Scale=tiny");
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (app.HasExited)
@@ -45,7 +48,7 @@ public sealed class RunningWorkbench : IAsyncLifetime
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"The workbench did not answer /healthz within 90 s:\n{app.Output}\n{app.Errors}");
+        throw new TimeoutException($"The workbench did not answer /healthz within 180 s:\n{app.Output}\n{app.Errors}");
     }
 
     public async Task DisposeAsync()
