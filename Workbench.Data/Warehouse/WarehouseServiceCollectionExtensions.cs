@@ -3,8 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Workbench.Data.Access;
 using Workbench.Data.Etl;
 using Workbench.Data.Etl.Education;
+using Workbench.Data.Learning;
 using Workbench.Data.Migrations;
 using Workbench.Data.Status;
 using Workbench.Data.Synthetic;
@@ -53,6 +55,10 @@ public static class WarehouseServiceCollectionExtensions
 
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
         builder.Services.AddSingleton<SyntheticSeeder>();
+
+        builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddSingleton<AppUserStore>();
+        builder.Services.AddSingleton<ClassQueries>();
         return builder;
     }
 

@@ -5,7 +5,7 @@ using Workbench.Tests.Support;
 
 namespace Workbench.Tests.Data;
 
-/// <summary>The T-SQL schema (as ScriptDom reads it) and the migrated DuckDB schema have the same tables, columns and type families.</summary>
+/// <summary>The T-SQL schema (as ScriptDom reads it) and the migrated DuckDB schema have the same tables, columns and type families (views are checked by the queries that use them).</summary>
 public class SchemaParityTests
 {
     [Fact]
@@ -14,7 +14,13 @@ public class SchemaParityTests
         await using var warehouse = await TempWarehouse.CreateAsync();
         await using var connection = await warehouse.Get<IWarehouseConnectionFactory>().OpenAsync(CancellationToken.None);
         var duckDb = (await connection.QueryAsync<(string Table, string Column, string Type)>(
-                "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' ORDER BY table_name, ordinal_position"))
+                """
+                SELECT c.table_name, c.column_name, c.data_type
+                FROM information_schema.columns c
+                JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+                WHERE c.table_schema = 'main' AND t.table_type = 'BASE TABLE'
+                ORDER BY c.table_name, c.ordinal_position
+                """))
             .Select(c => $"{c.Table}.{c.Column}:{Family(c.Type)}")
             .ToList();
 

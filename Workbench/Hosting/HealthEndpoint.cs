@@ -8,7 +8,7 @@ internal static class HealthEndpoint
 {
     /// <summary><c>/healthz</c>: 200 with <c>{"status":"Healthy",…}</c> when the warehouse answers, 503 otherwise.</summary>
     public static void MapWorkbenchHealth(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteJsonAsync });
+        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteJsonAsync }).AllowAnonymous();
 
     private static Task WriteJsonAsync(HttpContext context, HealthReport report)
     {

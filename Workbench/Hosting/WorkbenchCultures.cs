@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Localization;
+using Workbench.Security;
 
 namespace Workbench.Hosting;
 
@@ -35,9 +36,6 @@ internal static class WorkbenchCultures
                     new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
             }
 
-            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
-        });
-
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+            return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
+        }).AllowAnonymous();
 }

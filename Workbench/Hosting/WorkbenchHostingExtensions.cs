@@ -7,6 +7,8 @@ using Workbench.Data.Etl;
 using Workbench.Data.Migrations;
 using Workbench.Data.Synthetic;
 using Workbench.Data.Warehouse;
+using Workbench.Features.Account;
+using Workbench.Security;
 
 namespace Workbench.Hosting;
 
@@ -17,6 +19,7 @@ internal static class WorkbenchHostingExtensions
         // Serves MudBlazor's and the app's static files from the build output too, not only from a publish folder.
         builder.WebHost.UseStaticWebAssets();
         builder.AddWarehouse();
+        builder.AddWorkbenchSecurity();
         builder.Services.AddWorkbenchCultures();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
@@ -39,6 +42,8 @@ internal static class WorkbenchHostingExtensions
                 Console.WriteLine($"デモデータの準備ができました（{clock.Elapsed.TotalSeconds:N0} 秒） / Demo data ready");
             }
 
+            await app.PrintDemoAccountsAsync(app.Lifetime.ApplicationStopping);
+
             return true;
         }
         catch (Exception ex) when (ex is WarehouseUnavailableException or MigrationFailedException or OptionsValidationException or EtlFileException)
@@ -57,13 +62,16 @@ internal static class WorkbenchHostingExtensions
             app.UseHsts();
         }
 
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+        app.UseWorkbenchSecurity();
         app.UseAntiforgery();
 
-        app.MapStaticAssets();
+        // What the sign-in page needs is open to all; everything else falls under the sign-in policy.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapWorkbenchHealth();
         app.MapCultureSwitch();
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() => PrintAddresses(app));

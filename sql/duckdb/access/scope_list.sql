@@ -1,0 +1,1 @@
+SELECT user_name AS UserName, scope_kind AS Kind, scope_value AS Value FROM user_scope ORDER BY user_name, scope_kind, scope_value;

@@ -1,0 +1,1 @@
+SELECT CAST(COUNT(*) AS BIGINT) FROM app_user;

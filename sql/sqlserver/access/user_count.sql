@@ -1,0 +1,1 @@
+SELECT CAST(COUNT(*) AS BIGINT) FROM dbo.app_user;

@@ -1,0 +1,1 @@
+SELECT role_name FROM dbo.app_user_role WHERE user_name = @user_name ORDER BY role_name;

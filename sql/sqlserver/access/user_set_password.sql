@@ -1,0 +1,1 @@
+UPDATE dbo.app_user SET password_hash = @password_hash, failed_sign_ins = 0, locked_until = NULL WHERE user_name = @user_name;
