@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Workbench.Data.Access;
 using Workbench.Data.Etl;
+using Workbench.Data.Health;
 using Workbench.Data.Etl.Education;
 using Workbench.Data.Learning;
 using Workbench.Data.Migrations;
@@ -59,6 +60,7 @@ public static class WarehouseServiceCollectionExtensions
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<AppUserStore>();
         builder.Services.AddSingleton<ClassQueries>();
+        builder.Services.AddSingleton<PhrReadingQueries>();
         return builder;
     }
 

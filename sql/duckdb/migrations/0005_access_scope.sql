@@ -20,3 +20,22 @@ UNION
 SELECT s.user_name, c.class_key, c.school_key, c.fiscal_year
 FROM user_scope s
 JOIN dim_class c ON (s.scope_kind = 'class' AND c.class_key = s.scope_value) OR (s.scope_kind = 'school' AND c.school_key = s.scope_value);
+
+-- Residents and their PHR readings (opt-in app data). The health ETL fills them; consent decides who is visible.
+CREATE TABLE dim_resident (
+    resident_key    VARCHAR PRIMARY KEY,
+    chome_code      VARCHAR,
+    sex             VARCHAR,
+    birth_year      SMALLINT,
+    batch_id        BIGINT
+);
+
+CREATE TABLE fact_phr_reading (
+    resident_key    VARCHAR NOT NULL,
+    date_key        INTEGER NOT NULL,
+    measured_at     TIMESTAMP NOT NULL,
+    code            VARCHAR NOT NULL,             -- LOINC, e.g. 8480-6 systolic blood pressure
+    reading_value   DOUBLE NOT NULL,
+    unit            VARCHAR,
+    batch_id        BIGINT NOT NULL
+);

@@ -20,3 +20,24 @@ UNION
 SELECT s.user_name, c.class_key, c.school_key, c.fiscal_year
 FROM dbo.user_scope s
 JOIN dbo.dim_class c ON (s.scope_kind = N'class' AND c.class_key = s.scope_value) OR (s.scope_kind = N'school' AND c.school_key = s.scope_value);
+GO
+
+-- Residents and their PHR readings (opt-in app data). The health ETL fills them; consent decides who is visible.
+CREATE TABLE dbo.dim_resident (
+    resident_key    NVARCHAR(64) NOT NULL PRIMARY KEY,
+    chome_code      NVARCHAR(16) NULL,
+    sex             NVARCHAR(16) NULL,
+    birth_year      SMALLINT NULL,
+    batch_id        BIGINT NULL
+);
+
+CREATE TABLE dbo.fact_phr_reading (
+    resident_key    NVARCHAR(64) NOT NULL,
+    date_key        INT NOT NULL,
+    measured_at     DATETIME2(0) NOT NULL,
+    code            NVARCHAR(32) NOT NULL,
+    reading_value   FLOAT NOT NULL,
+    unit            NVARCHAR(32) NULL,
+    batch_id        BIGINT NOT NULL
+);
+CREATE CLUSTERED COLUMNSTORE INDEX cci_fact_phr_reading ON dbo.fact_phr_reading;
