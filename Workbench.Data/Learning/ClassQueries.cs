@@ -8,7 +8,7 @@ namespace Workbench.Data.Learning;
 
 public sealed record ClassSummary(string ClassKey, string ClassTitle, string ClassType, string? Grades, string? Subject, bool IsSpecialNeeds, string SchoolName, long Pupils);
 
-public sealed record ClassPupil(string PupilKey, short? ShussekiNo, string? Name, string? Kana, string? Grade, string? Sex, DateTime? BeginDate, DateTime? EndDate);
+public sealed record ClassPupil(string PupilKey, short? ShussekiNo, string? Name, string? Kana, string? Grade, string? Sex, DateOnly? BeginDate, DateOnly? EndDate);
 
 /// <summary>A teacher's classes and their pupils. Every query is narrowed by the caller in SQL (user_class_scope).</summary>
 public sealed class ClassQueries(IWarehouseConnectionFactory connections, SqlCatalogue sql, AuditLog audit, TimeProvider time)
