@@ -18,3 +18,6 @@ if (!await app.PrepareWarehouseAsync())
 app.UseWorkbench();
 await app.RunAsync();
 return 0;
+
+/// <summary>Named so the tests can start the app in memory (WebApplicationFactory) and read its endpoints.</summary>
+public partial class Program;

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Workbench.Data.Warehouse;
+using Workbench.Domain.Access;
 using Workbench.Tests.Support;
 
 namespace Workbench.Tests.Browser;
@@ -14,7 +15,7 @@ public class ShellTests(RunningWorkbench workbench, BrowserSession browser)
     [SkippableFact]
     public async Task After_the_first_start_seed_the_home_page_shows_the_rows_of_every_education_fact()
     {
-        var page = await browser.NewPageAsync(workbench.BaseAddress);
+        var page = await browser.SignedInPageAsync(workbench, WorkbenchRoles.Analyst);
 
         await page.OpenAsync("/");
 
@@ -34,7 +35,7 @@ public class ShellTests(RunningWorkbench workbench, BrowserSession browser)
     [SkippableFact]
     public async Task The_language_switch_turns_the_interface_English_and_back_to_Japanese()
     {
-        var page = await browser.NewPageAsync(workbench.BaseAddress);
+        var page = await browser.SignedInPageAsync(workbench, WorkbenchRoles.Analyst);
         await page.OpenAsync("/transit");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("交通");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ja");
@@ -55,7 +56,7 @@ public class ShellTests(RunningWorkbench workbench, BrowserSession browser)
     [SkippableFact]
     public async Task Areas_not_built_yet_say_so_plainly()
     {
-        var page = await browser.NewPageAsync(workbench.BaseAddress);
+        var page = await browser.SignedInPageAsync(workbench, WorkbenchRoles.HealthStaff);
 
         await page.OpenAsync("/health");
 
@@ -63,16 +64,19 @@ public class ShellTests(RunningWorkbench workbench, BrowserSession browser)
     }
 
     [SkippableFact]
-    public async Task The_shell_has_no_serious_or_critical_accessibility_violations()
+    public async Task The_shell_and_the_sign_in_page_have_no_serious_or_critical_accessibility_violations()
     {
-        var page = await browser.NewPageAsync(workbench.BaseAddress);
+        var anonymous = await browser.NewPageAsync(workbench.BaseAddress);
+        await anonymous.GotoAsync("/account/sign-in");
+        var page = await browser.SignedInPageAsync(workbench, WorkbenchRoles.Analyst);
         await page.OpenAsync("/");
         await Assertions.Expect(page.GetByTestId("schema-version")).ToBeVisibleAsync();
 
-        var results = await page.RunAxe();
-
-        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
-        Assert.True(serious.Count == 0, string.Join("\n", serious));
+        foreach (var results in new[] { await anonymous.RunAxe(), await page.RunAxe() })
+        {
+            var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
+            Assert.True(serious.Count == 0, string.Join("\n", serious));
+        }
     }
 
     [Fact]
@@ -88,15 +92,15 @@ public class ShellTests(RunningWorkbench workbench, BrowserSession browser)
         Assert.Equal("warehouse", json.RootElement.GetProperty("checks")[0].GetProperty("name").GetString());
     }
 
-    [Fact]
-    public async Task An_unknown_address_gets_the_Japanese_not_found_page()
+    [SkippableFact]
+    public async Task An_unknown_address_gets_the_Japanese_not_found_page_once_signed_in()
     {
-        using var http = new HttpClient { BaseAddress = workbench.BaseAddress };
+        var page = await browser.SignedInPageAsync(workbench, WorkbenchRoles.Analyst);
 
-        using var response = await http.GetAsync("no/such/page");
+        var response = await page.GotoAsync("/no/such/page");
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("ページが見つかりません", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal((int)HttpStatusCode.NotFound, response!.Status);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("ページが見つかりません");
     }
 
     [Fact]

@@ -32,6 +32,14 @@ public sealed class BrowserSession : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A fresh page signed in through the sign-in page as the demo account of <paramref name="role"/>.</summary>
+    public async Task<IPage> SignedInPageAsync(RunningWorkbench workbench, string role)
+    {
+        var page = await NewPageAsync(workbench.BaseAddress);
+        await page.SignInAsync(workbench.Account(role));
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (browser is not null)
@@ -45,6 +53,15 @@ public sealed class BrowserSession : IAsyncLifetime
 
 public static class PageExtensions
 {
+    public static async Task SignInAsync(this IPage page, DemoSignIn account)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.Locator("#user-name").FillAsync(account.UserName);
+        await page.Locator("#password").FillAsync(account.Password);
+        await page.GetByTestId("sign-in-submit").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+    }
+
     /// <summary>Opens a path and waits until the Blazor circuit is up, so clicks reach the server.</summary>
     public static async Task OpenAsync(this IPage page, string path)
     {

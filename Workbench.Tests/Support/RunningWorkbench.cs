@@ -51,6 +51,9 @@ public sealed class RunningWorkbench : IAsyncLifetime
         throw new TimeoutException($"The workbench did not answer /healthz within 180 s:\n{app.Output}\n{app.Errors}");
     }
 
+    /// <summary>The demo sign-in the first start created for a role (from demo-accounts.txt in the data folder).</summary>
+    public DemoSignIn Account(string role) => DemoSignIn.Read(DataDirectory).Single(a => a.Role == role);
+
     public async Task DisposeAsync()
     {
         if (app is not null)
@@ -73,4 +76,15 @@ public sealed class RunningWorkbench : IAsyncLifetime
 public sealed class RunningWorkbenchCollection : ICollectionFixture<RunningWorkbench>, ICollectionFixture<BrowserSession>
 {
     public const string Name = "Running workbench";
+}
+
+public sealed record DemoSignIn(string UserName, string Password, string Role)
+{
+    public static IReadOnlyList<DemoSignIn> Read(string dataDirectory) =>
+    [
+        .. File.ReadAllLines(Path.Combine(dataDirectory, "demo-accounts.txt"))
+            .Where(line => !line.StartsWith('#'))
+            .Select(line => line.Split('\t'))
+            .Select(f => new DemoSignIn(f[0], f[1], f[2])),
+    ];
 }

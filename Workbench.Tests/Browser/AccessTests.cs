@@ -1,0 +1,61 @@
+using Microsoft.Playwright;
+using Workbench.Domain.Access;
+using Workbench.Tests.Support;
+
+namespace Workbench.Tests.Browser;
+
+[Collection(RunningWorkbenchCollection.Name)]
+public class AccessTests(RunningWorkbench workbench, BrowserSession browser)
+{
+    [SkippableFact]
+    public async Task A_teacher_sees_only_their_classes_is_refused_another_by_url_and_the_admin_sees_it_all_in_the_audit_log()
+    {
+        var other = await browser.SignedInPageAsync(workbench, WorkbenchRoles.SchoolAdmin);
+        await other.OpenAsync("/learning");
+        var otherClasses = await other.Locator("[data-testid='my-classes'] tr[data-class]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.class)");
+
+        var teacher = workbench.Account(WorkbenchRoles.Teacher);
+        var page = await browser.SignedInPageAsync(workbench, WorkbenchRoles.Teacher);
+        await page.OpenAsync("/learning");
+        var ownClasses = await page.Locator("[data-testid='my-classes'] tr[data-class]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.class)");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "管理" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "健康" })).ToHaveCountAsync(0);
+
+        Assert.NotEmpty(ownClasses);
+        Assert.NotEmpty(otherClasses);
+        Assert.Empty(ownClasses.Intersect(otherClasses));
+
+        await page.Locator($"tr[data-class='{ownClasses[0]}'] a").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("class-pupils").Locator("tbody tr")).Not.ToHaveCountAsync(0);
+
+        await page.OpenAsync("/learning/classes/" + Uri.EscapeDataString(otherClasses[0]));
+        await Assertions.Expect(page.GetByTestId("class-refused")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("class-pupils")).ToHaveCountAsync(0);
+
+        var forbidden = await page.GotoAsync("/admin");
+        Assert.Equal(403, forbidden!.Status);
+
+        var admin = await browser.SignedInPageAsync(workbench, WorkbenchRoles.Admin);
+        await admin.OpenAsync("/admin");
+        await admin.GetByTestId("audit-user").Locator("input").FillAsync(teacher.UserName);
+        await admin.GetByTestId("audit-apply").ClickAsync();
+        var log = admin.GetByTestId("audit-log");
+        await Assertions.Expect(log.Locator("tr[data-action='sign-in']")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(log.Locator("tr[data-action='person-view']")).ToHaveCountAsync(2);
+        await Assertions.Expect(log.Locator("tr[data-action='person-view']").First).ToContainTextAsync(otherClasses[0]);
+    }
+
+    [SkippableFact]
+    public async Task A_wrong_password_is_refused_in_Japanese_and_pages_send_strangers_to_sign_in()
+    {
+        var page = await browser.NewPageAsync(workbench.BaseAddress);
+
+        await page.GotoAsync("/learning");
+        Assert.Contains("/account/sign-in?ReturnUrl=%2Flearning", page.Url, StringComparison.Ordinal);
+        await page.Locator("#user-name").FillAsync(workbench.Account(WorkbenchRoles.Teacher).UserName);
+        await page.Locator("#password").FillAsync("not the password");
+        await page.GetByTestId("sign-in-submit").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("sign-in-error")).ToHaveTextAsync("ユーザー名またはパスワードが正しくありません。");
+    }
+}
