@@ -54,7 +54,9 @@ public sealed class AppProcess : IAsyncDisposable
 
     public int Id => process.Id;
 
-    public static AppProcess Start(params string[] args)
+    public static AppProcess Start(params string[] args) => StartWith(new Dictionary<string, string>(), args);
+
+    public static AppProcess StartWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -76,13 +78,19 @@ public sealed class AppProcess : IAsyncDisposable
 
         // No demo seed unless a test asks for one with --Seed:Scale=… (the command line wins over the environment).
         start.Environment["Seed__Scale"] = "None";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         return new AppProcess(Process.Start(start)!);
     }
 
     /// <summary>Runs a CLI command to its end.</summary>
-    public static async Task<AppProcess> RunAsync(TimeSpan timeout, params string[] args)
+    public static Task<AppProcess> RunAsync(TimeSpan timeout, params string[] args) => RunWithAsync(timeout, new Dictionary<string, string>(), args);
+
+    public static async Task<AppProcess> RunWithAsync(TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var app = Start(args);
+        var app = StartWith(environment, args);
         using var cancel = new CancellationTokenSource(timeout);
         await app.process.WaitForExitAsync(cancel.Token);
         app.process.WaitForExit(); // drains the redirected output

@@ -44,6 +44,19 @@ public sealed class TempWarehouse : IAsyncDisposable
         return warehouse;
     }
 
+    /// <summary>Closes the warehouse (releasing the DuckDB file for another process) and keeps the folder.</summary>
+    public async Task CloseAsync()
+    {
+        if (host is IAsyncDisposable asyncDisposable)
+        {
+            await asyncDisposable.DisposeAsync();
+        }
+        else
+        {
+            host.Dispose();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (host is IAsyncDisposable asyncDisposable)

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using Workbench.Data.Migrations;
 using Workbench.Data.Warehouse;
+using Workbench.Domain.Access;
+using Workbench.Security;
 
 namespace Workbench.Cli;
 
@@ -21,15 +23,24 @@ internal static class CliHost
             options.MinLevel = LogLevel.Warning;
         });
         builder.AddWarehouse();
+        builder.Services.Configure<AuthenticationSettings>(builder.Configuration.GetSection(AuthenticationSettings.SectionName));
         return builder.Build();
     }
 
-    /// <summary>Runs a command's work, turning the failures people can act on into one line on stderr and exit code 1.</summary>
+    /// <summary>
+    /// Signs in (the warehouse commands need the Admin role), runs a command's work, and turns the failures people can
+    /// act on into one line on stderr and exit code 1.
+    /// </summary>
     public static async Task<int> RunAsync(string[] configurationArgs, Func<IServiceProvider, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
     {
         try
         {
             using var host = Build(configurationArgs);
+            if (await CliSignIn.SignInAsync(host.Services, WorkbenchRoles.Admin, cancellationToken) is null)
+            {
+                return 1;
+            }
+
             return await work(host.Services, cancellationToken);
         }
         catch (Exception ex) when (ex is WarehouseUnavailableException or MigrationFailedException or OptionsValidationException or Data.Etl.EtlFileException)

@@ -122,6 +122,7 @@ internal static class EtlCommands
 
     private static async Task<int> BatchesAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
+        await services.GetRequiredService<Data.Warehouse.WarehouseStartup>().PrepareAsync(cancellationToken);
         var rows = await services.GetRequiredService<EtlPipeline>().ListBatchesAsync(50, cancellationToken);
         var table = new Table().AddColumns("#", "種類 / kind", "ファイル / file", "状態 / status", "読込", "取込", "除外", "開始 / started (UTC)");
         foreach (var b in rows)
@@ -137,6 +138,7 @@ internal static class EtlCommands
 
     private static async Task<int> RejectsAsync(IServiceProvider services, long batchId, CancellationToken cancellationToken)
     {
+        await services.GetRequiredService<Data.Warehouse.WarehouseStartup>().PrepareAsync(cancellationToken);
         var rows = await services.GetRequiredService<EtlPipeline>().ListRejectsAsync(batchId, 1000, cancellationToken);
         foreach (var r in rows)
         {
