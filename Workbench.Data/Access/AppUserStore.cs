@@ -31,8 +31,12 @@ public sealed class AppUserStore(IWarehouseConnectionFactory connections, SqlCat
     public async Task RecordFailedSignInAsync(string userName, int maxFailures, DateTime lockUntilUtc, CancellationToken cancellationToken) =>
         await ExecuteAsync("access/user_sign_in_failed", new { user_name = userName, max_failures = maxFailures, lock_until = lockUntilUtc }, cancellationToken);
 
-    public async Task RecordSignInAsync(string userName, CancellationToken cancellationToken) =>
-        await ExecuteAsync("access/user_sign_in_succeeded", new { user_name = userName }, cancellationToken);
+    /// <summary>After a good sign-in, or when an admin unlocks the account.</summary>
+    public async Task ResetFailuresAsync(string userName, CancellationToken cancellationToken) =>
+        await ExecuteAsync("access/user_reset_failures", new { user_name = userName }, cancellationToken);
+
+    public async Task RemoveRoleAsync(string userName, string role, CancellationToken cancellationToken) =>
+        await ExecuteAsync("access/user_role_delete", new { user_name = userName, role_name = role }, cancellationToken);
 
     public async Task SetPasswordHashAsync(string userName, string passwordHash, CancellationToken cancellationToken) =>
         await ExecuteAsync("access/user_set_password", new { user_name = userName, password_hash = passwordHash }, cancellationToken);

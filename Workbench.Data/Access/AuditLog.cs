@@ -51,6 +51,7 @@ public static class AuditActions
     public const string Export = "export";
     public const string AccessDenied = "access-denied";
     public const string ScopeChanged = "scope-changed";
+    public const string UserChanged = "user-changed";
 
-    public static IReadOnlyList<string> All { get; } = [SignIn, SignInFailed, SignOut, PasswordChanged, PersonView, Export, AccessDenied, ScopeChanged];
+    public static IReadOnlyList<string> All { get; } = [SignIn, SignInFailed, SignOut, PasswordChanged, PersonView, Export, AccessDenied, ScopeChanged, UserChanged];
 }

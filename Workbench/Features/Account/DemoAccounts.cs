@@ -63,7 +63,7 @@ public sealed class DemoAccounts(AppUserStore users, IOptions<WarehouseOptions> 
         return accounts;
     }
 
-    private static string NewPassword()
+    public static string NewPassword()
     {
         const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         return string.Create(16, 0, (span, _) =>

@@ -51,7 +51,7 @@ public sealed class LocalSignIn(AppUserStore users, AuditLog audit, IOptions<Aut
             return new SignInResult(SignInOutcome.Failed, null);
         }
 
-        await users.RecordSignInAsync(userName, cancellationToken);
+        await users.ResetFailuresAsync(userName, cancellationToken);
         await audit.WriteAsync(userName, AuditActions.SignIn, "local", null, null, cancellationToken);
         var roles = await users.RolesAsync(userName, cancellationToken);
         return new SignInResult(SignInOutcome.Succeeded, CallerPrincipal.Create(userName, user!.DisplayName, roles, "Local"));

@@ -1,0 +1,1 @@
+DELETE FROM app_user_role WHERE user_name = $user_name AND role_name = $role_name;
