@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Workbench.Data.Etl;
+using Workbench.Data.Etl.Districts;
 using Workbench.Data.Etl.Education;
 using Workbench.Data.Migrations;
 using Workbench.Data.Status;
@@ -48,6 +49,8 @@ public static class WarehouseServiceCollectionExtensions
         builder.Services.AddSingleton<EtlPipeline>();
         builder.Services.AddSingleton<IImporter, OneRosterImporter>();
         builder.Services.AddSingleton<IImporter, AttendanceImporter>();
+        builder.Services.AddSingleton<IImporter, DistrictsImporter>();
+        builder.Services.AddSingleton<IImporter, PopulationImporter>();
         return builder;
     }
 

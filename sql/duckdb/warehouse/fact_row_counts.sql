@@ -3,4 +3,6 @@ SELECT 'fact_learning_activity' AS TableName, CAST(COUNT(*) AS BIGINT) AS RowTot
 UNION ALL
 SELECT 'fact_assessment_result', CAST(COUNT(*) AS BIGINT) FROM fact_assessment_result
 UNION ALL
-SELECT 'fact_attendance', CAST(COUNT(*) AS BIGINT) FROM fact_attendance;
+SELECT 'fact_attendance', CAST(COUNT(*) AS BIGINT) FROM fact_attendance
+UNION ALL
+SELECT 'fact_population', CAST(COUNT(*) AS BIGINT) FROM fact_population;

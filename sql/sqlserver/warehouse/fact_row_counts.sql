@@ -3,4 +3,6 @@ SELECT 'fact_learning_activity' AS TableName, CAST(COUNT_BIG(*) AS BIGINT) AS Ro
 UNION ALL
 SELECT 'fact_assessment_result', CAST(COUNT_BIG(*) AS BIGINT) FROM dbo.fact_assessment_result
 UNION ALL
-SELECT 'fact_attendance', CAST(COUNT_BIG(*) AS BIGINT) FROM dbo.fact_attendance;
+SELECT 'fact_attendance', CAST(COUNT_BIG(*) AS BIGINT) FROM dbo.fact_attendance
+UNION ALL
+SELECT 'fact_population', CAST(COUNT_BIG(*) AS BIGINT) FROM dbo.fact_population;
