@@ -155,7 +155,7 @@ public class DistrictsImporterTests(TinySeedFixture tiny) : IClassFixture<TinySe
             [(201L, "geometry.type"), (202L, "geometry.coordinates"), (203L, "code"), (204L, "name"), (205L, "district_code"), (206L, "code"),
              (207L, "A32_006"), (208L, "geometry"), (209L, "geometry"), (210L, "level")],
             result.Rejects.Select(r => (r.LineNumber, r.FieldName!)).ToList());
-        Assert.All(result.Rejects, r => Assert.Equal("bad.geojson", r.SourcePart));
+        Assert.All(result.Rejects, r => Assert.Equal("bad.geojson の地物", r.SourcePart));
         Assert.Contains("LineString は取り込めません", result.Rejects[0].Reason, StringComparison.Ordinal);
         Assert.Contains("日本の経緯度", result.Rejects[1].Reason, StringComparison.Ordinal);
         Assert.Contains("1 番目にもあります", result.Rejects[5].Reason, StringComparison.Ordinal);

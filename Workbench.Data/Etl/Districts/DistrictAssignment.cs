@@ -3,9 +3,9 @@ using NetTopologySuite.Geometries.Prepared;
 
 namespace Workbench.Data.Etl.Districts;
 
-public sealed record DistrictPolygon(string Code, string Name, string GeoJson);
+internal sealed record DistrictPolygon(string Code, string Name, string GeoJson);
 
-public sealed record ChomePoint(string ChomeCode, string ChomeName, string DistrictCode, string DistrictName, double Longitude, double Latitude);
+internal sealed record ChomePoint(string ChomeCode, string ChomeName, string DistrictCode, string DistrictName, double Longitude, double Latitude);
 
 /// <summary>
 /// Run at the end of every districts batch, so the order in which 町丁 points and boundaries arrive does not matter:

@@ -4,7 +4,7 @@ using System.Text;
 namespace Workbench.Data.Etl.Districts;
 
 /// <summary>A 中学校区 name with a code already in the warehouse; preference 1 is the 町丁 master, 2 a loaded polygon.</summary>
-public sealed record KnownDistrict(string Name, string Code, int Preference);
+internal sealed record KnownDistrict(string Name, string Code, int Preference);
 
 /// <summary>
 /// Codes for boundary files that name a 中学校区 but carry no code of ours (the national A32 data): the code the

@@ -4,8 +4,8 @@ namespace Workbench.Data.Etl.Districts;
 /// District GeoJSON (a FeatureCollection in WGS 84): 町丁 representative points (<c>level</c> chome, with their
 /// 中学校区 and 地域) go to <c>dim_district</c> and <c>district_geometry</c>; polygons of 町丁, 中学校区 or 地域 go to
 /// <c>district_geometry</c>. The national A32 中学校区 file is recognised by its properties. After the merge,
-/// <see cref="DistrictAssignment"/> puts each 町丁 in the 中学校区 whose polygon holds its point. A rejected feature's
-/// line number is its number in the collection.
+/// <see cref="DistrictAssignment"/> puts each 町丁 in the 中学校区 whose polygon holds its point. A rejected feature is
+/// recorded as part "&lt;file&gt; の地物" with its number in the collection as the line number.
 /// </summary>
 public sealed class DistrictsImporter : IImporter
 {
@@ -22,7 +22,7 @@ public sealed class DistrictsImporter : IImporter
     public async Task ImportAsync(ImportContext context, CancellationToken cancellationToken)
     {
         var codes = new DistrictCodeBook(await context.QueryAsync<KnownDistrict>("etl/district_codes_by_name", null, cancellationToken));
-        var reader = new DistrictFeatureReader(context, Path.GetFileName(context.SourcePath), codes);
+        var reader = new DistrictFeatureReader(context, $"{Path.GetFileName(context.SourcePath)} の地物", codes);
         var chome = new List<object?[]>();
         var geometries = new List<object?[]>();
         var polygons = 0;

@@ -70,7 +70,7 @@ public sealed class PopulationImporter : IImporter
 
             if (csv.Get("sex") is not { } sexText || !Sexes.TryGetValue(sexText, out var sex))
             {
-                context.Reject(Table, csv.PartName, line, "sex", "性別が不明です（male・female のいずれか）。", csv.Get("sex"));
+                context.Reject(Table, csv.PartName, line, "sex", "性別が不明です（male・female、または 男・女）。", csv.Get("sex"));
                 continue;
             }
 
