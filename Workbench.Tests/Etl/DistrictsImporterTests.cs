@@ -165,6 +165,22 @@ public class DistrictsImporterTests(TinySeedFixture tiny) : IClassFixture<TinySe
     }
 
     [Fact]
+    public async Task An_A32_school_name_becomes_the_district_name_without_the_citys_founder_prefix()
+    {
+        await using var warehouse = await TempWarehouse.CreateAsync();
+        var features = new[]
+        {
+            Feature(new { A32_006 = "33203", A32_007 = "津山市", A32_008 = "津山市立南中学校" }, Square(134.0, 35.0)),
+            Feature(new { A32_006 = "33203", A32_008 = "立石中学校" }, Square(134.1, 35.0)),
+        };
+
+        var result = await warehouse.ImportAsync("districts", Write(warehouse, "a32.geojson", Collection(features)));
+
+        Assert.Equal(ImportStatus.Succeeded, result.Status);
+        Assert.Equal(["南中学校区", "立石中学校区"], await warehouse.QueryAsync<string>("SELECT geo_name FROM district_geometry ORDER BY geo_name"));
+    }
+
+    [Fact]
     public async Task A_self_intersecting_polygon_is_repaired_and_loaded()
     {
         await using var warehouse = await TempWarehouse.CreateAsync();

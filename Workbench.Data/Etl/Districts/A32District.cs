@@ -25,10 +25,10 @@ internal static class A32District
             return null;
         }
 
-        var founder = properties.Text("A32_007") + "立";
-        if (school.StartsWith(founder, StringComparison.Ordinal) && school.Length > founder.Length)
+        if (properties.Text("A32_007") is { } municipality && school.StartsWith(municipality + "立", StringComparison.Ordinal)
+            && school.Length > municipality.Length + 1)
         {
-            school = school[founder.Length..];
+            school = school[(municipality.Length + 1)..];
         }
 
         return school + "区";
