@@ -89,8 +89,9 @@ public sealed class EtlPipeline(
             }
 
             await transaction.CommitAsync(cancellationToken);
-            return (ImportStatus.Succeeded, string.Format(CultureInfo.GetCultureInfo("ja-JP"),
-                "{0:N0} 行を読み、{1:N0} 行を取り込み、{2:N0} 行を除外しました。", read, context.Tables.Values.Sum(t => t.Loaded), rejected), context);
+            var summary = string.Format(CultureInfo.GetCultureInfo("ja-JP"),
+                "{0:N0} 行を読み、{1:N0} 行を取り込み、{2:N0} 行を除外しました。", read, context.Tables.Values.Sum(t => t.Loaded), rejected);
+            return (ImportStatus.Succeeded, string.Concat([summary, .. context.Notes]), context);
         }
         catch (EtlFileException ex)
         {

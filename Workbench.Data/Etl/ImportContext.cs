@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
 using Workbench.Data.Warehouse;
 
@@ -19,6 +20,7 @@ public sealed class ImportContext(
 {
     private readonly Dictionary<string, TableCount> tables = new(StringComparer.Ordinal);
     private readonly List<EtlReject> rejects = [];
+    private readonly List<string> notes = [];
 
     public long BatchId => batchId;
 
@@ -35,6 +37,9 @@ public sealed class ImportContext(
     public IReadOnlyList<EtlReject> Rejects => rejects;
 
     public long RejectedRows => tables.Values.Sum(t => t.Rejected);
+
+    /// <summary>Things the data steward should know about a batch that are not rejected rows; they end its message.</summary>
+    public IReadOnlyList<string> Notes => notes;
 
     public TableCount Table(string name)
     {
@@ -66,6 +71,9 @@ public sealed class ImportContext(
             rejects.Add(new EtlReject(sourcePart, lineNumber, field, reason, maskedValue is { Length: > 200 } ? maskedValue[..200] + "…" : maskedValue));
         }
     }
+
+    /// <summary>Adds a sentence to the batch's message when it loads (e.g. what a step changed beyond the rows read).</summary>
+    public void Note(FormattableString sentence) => notes.Add(sentence.ToString(CultureInfo.GetCultureInfo("ja-JP")));
 
     public Task<IEnumerable<T>> QueryAsync<T>(string queryName, object? parameters, CancellationToken cancellationToken) =>
         connection.QueryAsync<T>(new CommandDefinition(sql[queryName], parameters, transaction, cancellationToken: cancellationToken));

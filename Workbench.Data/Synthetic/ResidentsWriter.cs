@@ -25,7 +25,8 @@ internal static class AgePyramid
 }
 
 /// <summary>
-/// Writes residents/residents.csv and population/population.csv. Residents are placed in 町丁 by census population
+/// Writes residents/residents.csv and population/population.csv (counts by 町丁, sex and age band on the register's
+/// reference date, 1 April of the 年度). Residents are placed in 町丁 by census population
 /// scaled to the register's total, aged after <see cref="AgePyramid"/> (older in rural 町丁, younger in urban ones,
 /// with the city's total unchanged) and grouped into households so that children live with an adult of parent age.
 /// </summary>
@@ -102,14 +103,15 @@ internal sealed class ResidentsWriter(Determinism determinism)
         HouseholdCount = householdNumber;
 
         using var population = new CsvFile(populationPath);
-        population.Row("chome_code", "sex", "age_band", "population");
+        var asOfText = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        population.Row("as_of", "chome_code", "sex", "age_band", "population");
         for (var c = 0; c < chome.Count; c++)
         {
             for (var s = 0; s < 2; s++)
             {
                 for (var b = 0; b < AgePyramid.OutputBands.Length; b++)
                 {
-                    population.Row(chome[c].Code, s == 0 ? "male" : "female", AgePyramid.OutputBands[b], counts[c, s, b].ToString(CultureInfo.InvariantCulture));
+                    population.Row(asOfText, chome[c].Code, s == 0 ? "male" : "female", AgePyramid.OutputBands[b], counts[c, s, b].ToString(CultureInfo.InvariantCulture));
                 }
             }
         }

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Workbench.Data.Access;
 using Workbench.Data.Etl;
-using Workbench.Data.Health;
+using Workbench.Data.Etl.Districts;
 using Workbench.Data.Etl.Education;
+using Workbench.Data.Health;
 using Workbench.Data.Learning;
 using Workbench.Data.Migrations;
 using Workbench.Data.Status;
@@ -53,6 +54,8 @@ public static class WarehouseServiceCollectionExtensions
         builder.Services.AddSingleton<IImporter, OneRosterImporter>();
         builder.Services.AddSingleton<IImporter, AttendanceImporter>();
         builder.Services.AddSingleton<IImporter, AssessmentImporter>();
+        builder.Services.AddSingleton<IImporter, DistrictsImporter>();
+        builder.Services.AddSingleton<IImporter, PopulationImporter>();
 
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
         builder.Services.AddSingleton<SyntheticSeeder>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Workbench.Data.Etl.Districts;
 using Workbench.Data.Synthetic;
 
 namespace Workbench.Tests.Synthetic;
@@ -272,6 +273,18 @@ public partial class TinySeedTests(TinySeedFixture fixture) : IClassFixture<Tiny
         Assert.Equal(500, residents.Count);
         Assert.Equal(["332033040", "332033080", "332033090"], residents.Select(r => r["chome_code"]).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(500, Csv.Rows(Folder.Sources.PopulationFile).Sum(r => int.Parse(r["population"], CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void The_population_file_counts_residents_by_町丁_sex_and_age_band_on_1_April()
+    {
+        var rows = Csv.Rows(Folder.Sources.PopulationFile).ToList();
+
+        Assert.Equal(["as_of", "chome_code", "sex", "age_band", "population"], Csv.Header(Folder.Sources.PopulationFile));
+        Assert.Equal(3 * 2 * 18, rows.Count);
+        Assert.All(rows, r => Assert.Equal("2025-04-01", r["as_of"]));
+        Assert.Equal(["female", "male"], rows.Select(r => r["sex"]).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(PopulationImporter.AgeBands, rows.Select(r => r["age_band"]).Distinct());
     }
 
     private static List<string> RelativeFiles(string root) =>

@@ -11,3 +11,6 @@ DELETE FROM stage_teacher_identity;
 DELETE FROM stage_class_enrollment;
 DELETE FROM stage_academic_session;
 DELETE FROM stage_deleted_key;
+DELETE FROM stage_fact_population;
+DELETE FROM stage_dim_district;
+DELETE FROM stage_district_geometry;

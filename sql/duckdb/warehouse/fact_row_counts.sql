@@ -5,4 +5,6 @@ SELECT 'fact_assessment_result', CAST(COUNT(*) AS BIGINT) FROM fact_assessment_r
 UNION ALL
 SELECT 'fact_attendance', CAST(COUNT(*) AS BIGINT) FROM fact_attendance
 UNION ALL
-SELECT 'fact_phr_reading', CAST(COUNT(*) AS BIGINT) FROM fact_phr_reading;
+SELECT 'fact_phr_reading', CAST(COUNT(*) AS BIGINT) FROM fact_phr_reading
+UNION ALL
+SELECT 'fact_population', CAST(COUNT(*) AS BIGINT) FROM fact_population;

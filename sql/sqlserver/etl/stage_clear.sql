@@ -11,3 +11,6 @@ DELETE FROM dbo.stage_teacher_identity;
 DELETE FROM dbo.stage_class_enrollment;
 DELETE FROM dbo.stage_academic_session;
 DELETE FROM dbo.stage_deleted_key;
+DELETE FROM dbo.stage_fact_population;
+DELETE FROM dbo.stage_dim_district;
+DELETE FROM dbo.stage_district_geometry;

@@ -1,0 +1,1 @@
+SELECT chome_code FROM dim_district;

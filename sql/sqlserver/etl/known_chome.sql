@@ -1,0 +1,1 @@
+SELECT chome_code FROM dbo.dim_district;
