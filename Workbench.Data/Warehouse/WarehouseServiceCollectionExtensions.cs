@@ -48,6 +48,7 @@ public static class WarehouseServiceCollectionExtensions
         builder.Services.AddSingleton<EtlPipeline>();
         builder.Services.AddSingleton<IImporter, OneRosterImporter>();
         builder.Services.AddSingleton<IImporter, AttendanceImporter>();
+        builder.Services.AddSingleton<IImporter, XapiImporter>();
         return builder;
     }
 

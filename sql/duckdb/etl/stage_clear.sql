@@ -11,3 +11,5 @@ DELETE FROM stage_teacher_identity;
 DELETE FROM stage_class_enrollment;
 DELETE FROM stage_academic_session;
 DELETE FROM stage_deleted_key;
+DELETE FROM stage_xapi_voided_statement;
+DELETE FROM stage_dim_learning_unit;

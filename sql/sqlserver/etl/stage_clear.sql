@@ -11,3 +11,5 @@ DELETE FROM dbo.stage_teacher_identity;
 DELETE FROM dbo.stage_class_enrollment;
 DELETE FROM dbo.stage_academic_session;
 DELETE FROM dbo.stage_deleted_key;
+DELETE FROM dbo.stage_xapi_voided_statement;
+DELETE FROM dbo.stage_dim_learning_unit;
