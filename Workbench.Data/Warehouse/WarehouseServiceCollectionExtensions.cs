@@ -56,6 +56,7 @@ public static class WarehouseServiceCollectionExtensions
         builder.Services.AddSingleton<IImporter, AssessmentImporter>();
         builder.Services.AddSingleton<IImporter, DistrictsImporter>();
         builder.Services.AddSingleton<IImporter, PopulationImporter>();
+        builder.Services.AddSingleton<IImporter, XapiImporter>();
 
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
         builder.Services.AddSingleton<SyntheticSeeder>();

@@ -12,8 +12,13 @@ public sealed class RosterFiles
 
     public static string PupilId(int n) => $"0b2f7c1e-0000-4000-8000-{n:D12}";
 
-    public static string Write(string folder, int pupils = 3)
+    /// <summary>The e-mail address pupil <paramref name="n"/> has unless a test gives another.</summary>
+    public static string PupilEmail(int n) => FormattableString.Invariant($"s{n:D8}@tsuyama.ed.jp");
+
+    /// <param name="emailOf">Each pupil's e-mail address; by default <see cref="PupilEmail"/>.</param>
+    public static string Write(string folder, int pupils = 3, Func<int, string>? emailOf = null)
     {
+        emailOf ??= PupilEmail;
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "manifest.csv"), """
             propertyName,value
@@ -44,7 +49,7 @@ public sealed class RosterFiles
         enrollments.Append(FormattableString.Invariant($"0b2f7c1e-0000-4000-9000-0000000000ff,,,{ClassId},{SchoolId},{TeacherId},teacher,true,,,\n"));
         for (var n = 1; n <= pupils; n++)
         {
-            users.Append(FormattableString.Invariant($"{PupilId(n)},,,true,s{n:D8},,太郎{n},津山,,,s{n:D8}@tsuyama.ed.jp,,,,P3,,{PupilId(n + 500)},タロウ,ツヤマ\n"));
+            users.Append(FormattableString.Invariant($"{PupilId(n)},,,true,s{n:D8},,太郎{n},津山,,,{emailOf(n)},,,,P3,,{PupilId(n + 500)},タロウ,ツヤマ\n"));
             enrollments.Append(FormattableString.Invariant($"0b2f7c1e-0000-4000-9000-{n:D12},,,{ClassId},{SchoolId},{PupilId(n)},student,false,,,{n}\n"));
         }
 

@@ -14,3 +14,5 @@ DELETE FROM stage_deleted_key;
 DELETE FROM stage_fact_population;
 DELETE FROM stage_dim_district;
 DELETE FROM stage_district_geometry;
+DELETE FROM stage_xapi_voided_statement;
+DELETE FROM stage_dim_learning_unit;

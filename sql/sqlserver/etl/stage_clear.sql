@@ -14,3 +14,5 @@ DELETE FROM dbo.stage_deleted_key;
 DELETE FROM dbo.stage_fact_population;
 DELETE FROM dbo.stage_dim_district;
 DELETE FROM dbo.stage_district_geometry;
+DELETE FROM dbo.stage_xapi_voided_statement;
+DELETE FROM dbo.stage_dim_learning_unit;

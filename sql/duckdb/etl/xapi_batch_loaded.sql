@@ -1,0 +1,3 @@
+-- What an xAPI batch left in the warehouse: its learning facts (after duplicates and voids) and the voids it recorded.
+SELECT (SELECT count(*) FROM fact_learning_activity WHERE batch_id = $batch_id) AS Facts,
+       (SELECT count(*) FROM xapi_voided_statement WHERE batch_id = $batch_id) AS Voids;

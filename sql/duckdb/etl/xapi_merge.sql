@@ -1,0 +1,35 @@
+-- An xAPI batch. Voids first, so that a voided statement leaves whichever batch brought it: an earlier one (deleted
+-- here), this one or a later one (never inserted, as its id stays in xapi_voided_statement).
+INSERT INTO xapi_voided_statement
+SELECT s.* FROM stage_xapi_voided_statement s
+WHERE NOT EXISTS (SELECT 1 FROM xapi_voided_statement v WHERE v.voided_statement_id = s.voided_statement_id)
+QUALIFY row_number() OVER (PARTITION BY s.voided_statement_id ORDER BY s.voiding_statement_id) = 1;
+
+DELETE FROM fact_learning_activity
+WHERE statement_id IN (SELECT voided_statement_id FROM stage_xapi_voided_statement);
+
+-- A statement id is loaded once: the first batch that brought it wins (statements are immutable), and within a batch
+-- one copy is kept (the earliest, should two copies differ).
+INSERT INTO fact_learning_activity
+SELECT s.* FROM stage_fact_learning_activity s
+WHERE NOT EXISTS (SELECT 1 FROM fact_learning_activity f WHERE f.statement_id = s.statement_id)
+  AND NOT EXISTS (SELECT 1 FROM xapi_voided_statement v WHERE v.voided_statement_id = s.statement_id)
+QUALIFY row_number() OVER (PARTITION BY s.statement_id ORDER BY s.occurred_at, s.verb, s.activity_id) = 1;
+
+-- Units (単元): a title, subject or grade already known is kept when this batch has none.
+UPDATE dim_learning_unit
+SET unit_title = COALESCE(s.unit_title, dim_learning_unit.unit_title),
+    subject = COALESCE(s.subject, dim_learning_unit.subject),
+    grade = COALESCE(s.grade, dim_learning_unit.grade),
+    batch_id = s.batch_id
+FROM stage_dim_learning_unit s
+WHERE s.unit_key = dim_learning_unit.unit_key;
+
+INSERT INTO dim_learning_unit
+SELECT s.* FROM stage_dim_learning_unit s
+WHERE NOT EXISTS (SELECT 1 FROM dim_learning_unit u WHERE u.unit_key = s.unit_key)
+QUALIFY row_number() OVER (PARTITION BY s.unit_key) = 1;
+
+DELETE FROM stage_fact_learning_activity;
+DELETE FROM stage_xapi_voided_statement;
+DELETE FROM stage_dim_learning_unit;

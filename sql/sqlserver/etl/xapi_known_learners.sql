@@ -1,0 +1,4 @@
+-- The pupils an xAPI actor can be matched to, with the identifiers statements carry. Read once per batch.
+SELECT p.pupil_key AS PupilKey, i.user_master_identifier AS UserMasterIdentifier, i.username AS Username, i.email AS Email
+FROM dbo.dim_pupil p
+LEFT JOIN dbo.pupil_identity i ON i.pupil_key = p.pupil_key;
