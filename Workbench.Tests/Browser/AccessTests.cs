@@ -37,7 +37,7 @@ public class AccessTests(RunningWorkbench workbench, BrowserSession browser)
 
         var admin = await browser.SignedInPageAsync(workbench, WorkbenchRoles.Admin);
         await admin.OpenAsync("/admin");
-        await admin.GetByTestId("audit-user").Locator("input").FillAsync(teacher.UserName);
+        await admin.Locator("[data-testid='audit-user'] input, input[data-testid='audit-user']").First.FillAsync(teacher.UserName);
         await admin.GetByTestId("audit-apply").ClickAsync();
         var log = admin.GetByTestId("audit-log");
         await Assertions.Expect(log.Locator("tr[data-action='sign-in']")).Not.ToHaveCountAsync(0);
