@@ -10,20 +10,6 @@ public class AssessmentImporterTests
     private const string Header = "assessmentId,subject,unitId,userSourcedId,score,maxScore,date\n";
     private const string Unit = "https://portal.tsuyama.ed.jp/activities/sansu/P4/u03";
 
-    private static async Task<TempWarehouse> WarehouseWithRosterAsync()
-    {
-        var warehouse = await TempWarehouse.CreateAsync();
-        await warehouse.Get<EtlPipeline>().ImportAsync("oneroster", RosterFiles.Write(Path.Combine(warehouse.Directory, "roster"), pupils: 20), "test", null, CancellationToken.None);
-        return warehouse;
-    }
-
-    private static string WriteFile(TempWarehouse warehouse, string name, string content)
-    {
-        var path = Path.Combine(warehouse.Directory, name);
-        File.WriteAllText(path, content);
-        return path;
-    }
-
     private static string Result(int pupil, string score, string test = "t1", string subject = "算数", string max = "20", string date = "2025-06-12") =>
         $"{test},{subject},{Unit},{RosterFiles.PupilId(pupil)},{score},{max},{date}\n";
 
@@ -37,8 +23,8 @@ public class AssessmentImporterTests
     [Fact]
     public async Task Results_load_with_their_unit_and_date()
     {
-        await using var warehouse = await WarehouseWithRosterAsync();
-        var file = WriteFile(warehouse, "a.csv", Header + Result(1, "18") + Result(2, "7.5"));
+        await using var warehouse = await RosterFiles.ImportedAsync(pupils: 20);
+        var file = warehouse.WriteFile("a.csv", Header + Result(1, "18") + Result(2, "7.5"));
 
         var result = await warehouse.Get<EtlPipeline>().ImportAsync("assessment", file, "test", null, CancellationToken.None);
 
@@ -49,13 +35,13 @@ public class AssessmentImporterTests
     [Fact]
     public async Task Re_importing_changes_nothing_and_a_corrected_file_replaces_the_same_results()
     {
-        await using var warehouse = await WarehouseWithRosterAsync();
+        await using var warehouse = await RosterFiles.ImportedAsync(pupils: 20);
         var pipeline = warehouse.Get<EtlPipeline>();
-        var original = WriteFile(warehouse, "a.csv", Header + Result(1, "12") + Result(2, "15"));
+        var original = warehouse.WriteFile("a.csv", Header + Result(1, "12") + Result(2, "15"));
         await pipeline.ImportAsync("assessment", original, "test", null, CancellationToken.None);
 
         var again = await pipeline.ImportAsync("assessment", original, "test", null, CancellationToken.None);
-        var corrected = await pipeline.ImportAsync("assessment", WriteFile(warehouse, "b.csv", Header + Result(1, "14")), "test", null, CancellationToken.None);
+        var corrected = await pipeline.ImportAsync("assessment", warehouse.WriteFile("b.csv", Header + Result(1, "14")), "test", null, CancellationToken.None);
 
         Assert.Equal(ImportStatus.AlreadyImported, again.Status);
         Assert.Equal(ImportStatus.Succeeded, corrected.Status);
@@ -65,9 +51,9 @@ public class AssessmentImporterTests
     [Fact]
     public async Task A_bad_row_is_rejected_with_its_line_field_and_reason_and_its_score_masked()
     {
-        await using var warehouse = await WarehouseWithRosterAsync();
+        await using var warehouse = await RosterFiles.ImportedAsync(pupils: 20);
         var good = string.Concat(Enumerable.Range(1, 20).Select(p => Result(p, "10", test: "t" + p)));
-        var file = WriteFile(warehouse, "a.csv", Header + good + Result(1, "21"));
+        var file = warehouse.WriteFile("a.csv", Header + good + Result(1, "21"));
 
         var result = await warehouse.Get<EtlPipeline>().ImportAsync("assessment", file, "test", null, CancellationToken.None);
 
@@ -82,8 +68,8 @@ public class AssessmentImporterTests
     [Fact]
     public async Task A_batch_over_the_reject_threshold_loads_nothing()
     {
-        await using var warehouse = await WarehouseWithRosterAsync();
-        var file = WriteFile(warehouse, "a.csv", Header + Result(1, "10") + Result(2, "10", subject: "さんすう") + Result(3, "10", max: "0")
+        await using var warehouse = await RosterFiles.ImportedAsync(pupils: 20);
+        var file = warehouse.WriteFile("a.csv", Header + Result(1, "10") + Result(2, "10", subject: "さんすう") + Result(3, "10", max: "0")
             + Result(4, "10", date: "2025-02-30") + Result(999, "10"));
 
         var result = await warehouse.Get<EtlPipeline>().ImportAsync("assessment", file, "test", null, CancellationToken.None);

@@ -9,20 +9,6 @@ public class AttendanceImporterTests
 {
     private const string Header = "userSourcedId,date,status,reason\n";
 
-    private static async Task<TempWarehouse> WarehouseWithRosterAsync()
-    {
-        var warehouse = await TempWarehouse.CreateAsync();
-        await warehouse.Get<EtlPipeline>().ImportAsync("oneroster", RosterFiles.Write(Path.Combine(warehouse.Directory, "roster"), pupils: 20), "test", null, CancellationToken.None);
-        return warehouse;
-    }
-
-    private static string WriteFile(TempWarehouse warehouse, string name, string content)
-    {
-        var path = Path.Combine(warehouse.Directory, name);
-        File.WriteAllText(path, content);
-        return path;
-    }
-
     private static async Task<List<(string Status, string? Reason)>> RowsAsync(TempWarehouse warehouse)
     {
         await using var connection = await warehouse.Get<IWarehouseConnectionFactory>().OpenAsync(CancellationToken.None);
@@ -34,8 +20,8 @@ public class AttendanceImporterTests
     [Fact]
     public async Task Every_status_loads_and_only_absences_keep_a_reason()
     {
-        await using var warehouse = await WarehouseWithRosterAsync();
-        var file = WriteFile(warehouse, "a.csv", Header + Day(1, "2025-04-07", "出席") + Day(1, "2025-04-08", "欠席", "病気")
+        await using var warehouse = await RosterFiles.ImportedAsync(pupils: 20);
+        var file = warehouse.WriteFile("a.csv", Header + Day(1, "2025-04-07", "出席") + Day(1, "2025-04-08", "欠席", "病気")
             + Day(1, "2025-04-09", "出席停止") + Day(1, "2025-04-10", "忌引") + Day(1, "2025-04-11", "遅刻") + Day(1, "2025-04-14", "早退", "病気"));
 
         var result = await warehouse.Get<EtlPipeline>().ImportAsync("attendance", file, "test", null, CancellationToken.None);
@@ -47,9 +33,9 @@ public class AttendanceImporterTests
     [Fact]
     public async Task A_bad_row_is_rejected_with_its_line_field_and_reason_and_the_rest_load()
     {
-        await using var warehouse = await WarehouseWithRosterAsync();
+        await using var warehouse = await RosterFiles.ImportedAsync(pupils: 20);
         var rows = string.Concat(Enumerable.Range(1, 20).Select(p => Day(p, "2025-04-07", "出席")));
-        var file = WriteFile(warehouse, "a.csv", Header + rows + Day(1, "2025-04-08", "欠席") + Day(2, "2025-13-01", "出席"));
+        var file = warehouse.WriteFile("a.csv", Header + rows + Day(1, "2025-04-08", "欠席") + Day(2, "2025-13-01", "出席"));
 
         var result = await warehouse.Get<EtlPipeline>().ImportAsync("attendance", file, "test", null, CancellationToken.None);
 
@@ -64,9 +50,9 @@ public class AttendanceImporterTests
     [Fact]
     public async Task A_few_bad_rows_under_the_threshold_are_rejected_and_the_rest_load()
     {
-        await using var warehouse = await WarehouseWithRosterAsync();
+        await using var warehouse = await RosterFiles.ImportedAsync(pupils: 20);
         var rows = string.Concat(Enumerable.Range(1, 20).SelectMany(p => new[] { Day(p, "2025-04-07", "出席"), Day(p, "2025-04-08", "出席") }));
-        var file = WriteFile(warehouse, "a.csv", Header + rows + $"{RosterFiles.PupilId(999)},2025-04-07,出席,\n");
+        var file = warehouse.WriteFile("a.csv", Header + rows + $"{RosterFiles.PupilId(999)},2025-04-07,出席,\n");
 
         var result = await warehouse.Get<EtlPipeline>().ImportAsync("attendance", file, "test", null, CancellationToken.None);
 
@@ -81,13 +67,13 @@ public class AttendanceImporterTests
     [Fact]
     public async Task Re_importing_changes_nothing_and_a_corrected_file_updates_the_same_days()
     {
-        await using var warehouse = await WarehouseWithRosterAsync();
+        await using var warehouse = await RosterFiles.ImportedAsync(pupils: 20);
         var pipeline = warehouse.Get<EtlPipeline>();
-        var original = WriteFile(warehouse, "a.csv", Header + Day(1, "2025-04-07", "欠席", "その他") + Day(1, "2025-04-08", "出席"));
+        var original = warehouse.WriteFile("a.csv", Header + Day(1, "2025-04-07", "欠席", "その他") + Day(1, "2025-04-08", "出席"));
         await pipeline.ImportAsync("attendance", original, "test", null, CancellationToken.None);
 
         var again = await pipeline.ImportAsync("attendance", original, "test", null, CancellationToken.None);
-        var corrected = await pipeline.ImportAsync("attendance", WriteFile(warehouse, "b.csv", Header + Day(1, "2025-04-07", "出席停止")), "test", null, CancellationToken.None);
+        var corrected = await pipeline.ImportAsync("attendance", warehouse.WriteFile("b.csv", Header + Day(1, "2025-04-07", "出席停止")), "test", null, CancellationToken.None);
 
         Assert.Equal(ImportStatus.AlreadyImported, again.Status);
         Assert.Equal(ImportStatus.Succeeded, corrected.Status);
@@ -97,9 +83,9 @@ public class AttendanceImporterTests
     [Fact]
     public async Task A_file_without_the_required_columns_fails_whole_with_a_clear_message()
     {
-        await using var warehouse = await WarehouseWithRosterAsync();
+        await using var warehouse = await RosterFiles.ImportedAsync(pupils: 20);
 
-        var result = await warehouse.Get<EtlPipeline>().ImportAsync("attendance", WriteFile(warehouse, "a.csv", "pupil,day\nx,y\n"), "test", null, CancellationToken.None);
+        var result = await warehouse.Get<EtlPipeline>().ImportAsync("attendance", warehouse.WriteFile("a.csv", "pupil,day\nx,y\n"), "test", null, CancellationToken.None);
 
         Assert.Equal(ImportStatus.Failed, result.Status);
         Assert.Contains("必要な列がありません: userSourcedId, date, status", result.Message, StringComparison.Ordinal);

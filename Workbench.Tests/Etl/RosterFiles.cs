@@ -1,4 +1,6 @@
 using System.Text;
+using Workbench.Data.Etl;
+using Workbench.Tests.Support;
 
 namespace Workbench.Tests.Etl;
 
@@ -9,6 +11,14 @@ public sealed class RosterFiles
     public const string YearId = "0b2f7c1e-0000-4000-8000-000000000002";
     public const string ClassId = "0b2f7c1e-0000-4000-8000-000000000003";
     public const string TeacherId = "0b2f7c1e-0000-4000-8000-0000000000ff";
+
+    /// <summary>A new warehouse with this roster (one class of <paramref name="pupils"/>) imported through the pipeline.</summary>
+    public static async Task<TempWarehouse> ImportedAsync(int pupils)
+    {
+        var warehouse = await TempWarehouse.CreateAsync();
+        await warehouse.Get<EtlPipeline>().ImportAsync("oneroster", Write(Path.Combine(warehouse.Directory, "roster"), pupils), "test", null, CancellationToken.None);
+        return warehouse;
+    }
 
     public static string PupilId(int n) => $"0b2f7c1e-0000-4000-8000-{n:D12}";
 

@@ -23,6 +23,14 @@ public sealed class TempWarehouse : IAsyncDisposable
     public T Get<T>()
         where T : notnull => host.Services.GetRequiredService<T>();
 
+    /// <summary>Writes a source file into the warehouse's folder and returns its path.</summary>
+    public string WriteFile(string name, string content)
+    {
+        var path = Path.Combine(Directory, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
     /// <param name="directory">An existing data folder to open; by default a new empty one.</param>
     public static async Task<TempWarehouse> CreateAsync(bool prepare = true, string? directory = null)
     {
