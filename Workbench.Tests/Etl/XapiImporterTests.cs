@@ -135,6 +135,16 @@ public class XapiImporterTests
     }
 
     [Fact]
+    public async Task When_two_copies_of_an_id_differ_the_first_copy_in_the_file_stays()
+    {
+        await using var warehouse = await WarehouseWithRosterAsync();
+
+        await ImportAsync(warehouse, "a.ndjson", Ndjson(Answered(1, PortalAccount(1), scaled: 0.8), Answered(1, PortalAccount(1), scaled: 0.2, timestamp: "2025-06-01T08:00:00+09:00")));
+
+        Assert.Equal([0.8], await QueryAsync<double>(warehouse, "SELECT score_scaled FROM fact_learning_activity"));
+    }
+
+    [Fact]
     public async Task A_statement_without_id_gets_the_same_id_however_it_is_formatted_and_re_imported()
     {
         await using var warehouse = await WarehouseWithRosterAsync();

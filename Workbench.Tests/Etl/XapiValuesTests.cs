@@ -49,7 +49,7 @@ public class XapiValuesTests
 
         Assert.Equal(compact, pretty);
         Assert.NotEqual(compact, other);
-        Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", compact);
+        Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", compact.ToString("D"));
     }
 
     [Theory]

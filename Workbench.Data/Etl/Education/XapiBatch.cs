@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Workbench.Data.Etl.Education;
 
 /// <summary>
@@ -9,13 +11,17 @@ internal sealed class XapiBatch(ImportContext context, XapiActorMatcher matcher)
     private readonly XapiStatementParser parser = new();
     private readonly Dictionary<string, Unit> units = new(StringComparer.Ordinal);
     private readonly List<object?[]> voids = [];
+    private readonly HashSet<Guid> seen = [];
     private readonly object batchId = context.BatchId;
 
     public IReadOnlyList<object?[]> Voids => voids;
 
     public IEnumerable<object?[]> Units => units.Select(u => new object?[] { u.Key, u.Value.Title, u.Value.Subject, u.Value.Grade, batchId });
 
-    public IEnumerable<object?[]> Facts(IEnumerable<string> files)
+    /// <summary>The fact rows, read and checked on another thread while the caller loads them.</summary>
+    public IEnumerable<object?[]> Facts(IEnumerable<string> files) => RowsAhead.Of(() => Read(files));
+
+    private IEnumerable<object?[]> Read(IEnumerable<string> files)
     {
         foreach (var file in files)
         {
@@ -30,6 +36,7 @@ internal sealed class XapiBatch(ImportContext context, XapiActorMatcher matcher)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private object?[]? Take(XapiStatementReader reader)
     {
         var s = parser.Parse(reader.Current.Span);
@@ -41,11 +48,16 @@ internal sealed class XapiBatch(ImportContext context, XapiActorMatcher matcher)
             return Reject(reader, table, problem);
         }
 
-        var id = s.Id ?? XapiValues.DeterministicId(reader.Current);
+        var id = s.Id is null ? XapiValues.DeterministicId(reader.Current) : s.IdValue;
         if (verdict == XapiVerdict.Void)
         {
-            voids.Add([Guid.ParseExact(s.ObjectId!, "D").ToString("D"), id, batchId]);
+            voids.Add([Guid.ParseExact(s.ObjectId!, "D").ToString("D"), s.Id ?? id.ToString("D"), batchId]);
             return null;
+        }
+
+        if (!seen.Add(id))
+        {
+            return null; // the same statement again (an LRS resending after a timeout): the first copy stays
         }
 
         if (matcher.Match(s.ActorId, s.ActorValue) is not { } pupil)
@@ -56,7 +68,7 @@ internal sealed class XapiBatch(ImportContext context, XapiActorMatcher matcher)
         var (occurredAt, dateKey) = XapiValues.InJapan(s.Timestamp ?? s.Stored!.Value);
         return
         [
-            id, pupil, dateKey, occurredAt, s.Verb, s.ObjectId, UnitOf(s), s.Scaled, s.Raw, s.Min, s.Max,
+            s.Id ?? id.ToString("D"), pupil, dateKey, occurredAt, s.Verb, s.ObjectId, UnitOf(s), s.Scaled, s.Raw, s.Min, s.Max,
             s.Success, s.Completion, s.DurationSeconds, batchId,
         ];
     }
@@ -68,6 +80,7 @@ internal sealed class XapiBatch(ImportContext context, XapiActorMatcher matcher)
     }
 
     /// <summary>The 単元: the first parent activity, else the first grouping activity, else the activity itself.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string UnitOf(XapiStatement s)
     {
         var (key, title) = s.ParentId is not null ? (s.ParentId, s.ParentTitle)

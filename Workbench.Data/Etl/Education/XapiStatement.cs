@@ -41,6 +41,8 @@ internal sealed class XapiStatement
     /// <summary>The statement id as a lower-case UUID, or null when the statement has none.</summary>
     public string? Id { get; set; }
 
+    public Guid IdValue { get; set; }
+
     public string? InvalidId { get; set; }
 
     public bool HasActor { get; set; }
@@ -117,6 +119,7 @@ internal sealed class XapiStatement
         NotAnObject = false;
         DuplicateProperty = null;
         Id = null;
+        IdValue = Guid.Empty;
         InvalidId = null;
         HasActor = false;
         ActorIsGroup = false;

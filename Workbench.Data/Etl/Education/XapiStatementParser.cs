@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Workbench.Data.Etl.Education;
@@ -28,6 +29,7 @@ internal sealed class XapiStatementParser
 
     public XapiStatement Statement { get; } = new();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public XapiStatement Parse(ReadOnlySpan<byte> json)
     {
         var s = Statement;
@@ -103,6 +105,7 @@ internal sealed class XapiStatementParser
         return s;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int TopLevel(ref Utf8JsonReader reader)
     {
         for (var i = 0; i < TopLevelBytes.Length; i++)
@@ -116,6 +119,7 @@ internal sealed class XapiStatementParser
         return -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadId(ref Utf8JsonReader reader, XapiStatement s)
     {
         if (reader.TokenType == JsonTokenType.String)
@@ -123,6 +127,7 @@ internal sealed class XapiStatementParser
             var text = Text(ref reader);
             if (Guid.TryParseExact(text, "D", out var id))
             {
+                s.IdValue = id;
                 s.Id = id.ToString("D");
             }
             else
@@ -137,6 +142,7 @@ internal sealed class XapiStatementParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadActor(ref Utf8JsonReader reader, XapiStatement s)
     {
         if (reader.TokenType == JsonTokenType.Null)
@@ -207,6 +213,7 @@ internal sealed class XapiStatementParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadAccount(ref Utf8JsonReader reader, XapiStatement s)
     {
         var named = false;
@@ -260,6 +267,7 @@ internal sealed class XapiStatementParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadVerb(ref Utf8JsonReader reader, XapiStatement s)
     {
         if (reader.TokenType == JsonTokenType.Null)
@@ -289,6 +297,7 @@ internal sealed class XapiStatementParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadObject(ref Utf8JsonReader reader, XapiStatement s)
     {
         if (reader.TokenType == JsonTokenType.Null)
@@ -340,6 +349,7 @@ internal sealed class XapiStatementParser
     }
 
     /// <summary>The <c>ja</c> (or <c>ja-JP</c>) entry of a definition's <c>name</c> language map.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string? JapaneseName(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -378,6 +388,7 @@ internal sealed class XapiStatementParser
         return title;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadContext(ref Utf8JsonReader reader, XapiStatement s)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -418,6 +429,7 @@ internal sealed class XapiStatementParser
     }
 
     /// <summary>The first activity of a context list (xAPI 1.0 allows a single object too): its id and Japanese name.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (string? Id, string? Title) FirstActivity(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.StartObject)
@@ -448,6 +460,7 @@ internal sealed class XapiStatementParser
         return first;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (string? Id, string? Title) Activity(ref Utf8JsonReader reader)
     {
         (string? Id, string? Title) activity = default;
@@ -474,6 +487,7 @@ internal sealed class XapiStatementParser
         return activity;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadResult(ref Utf8JsonReader reader, XapiStatement s)
     {
         if (reader.TokenType == JsonTokenType.Null)
@@ -526,6 +540,7 @@ internal sealed class XapiStatementParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadScore(ref Utf8JsonReader reader, XapiStatement s)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -587,6 +602,7 @@ internal sealed class XapiStatementParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private DateTimeOffset? ReadTime(ref Utf8JsonReader reader, XapiStatement s, string field)
     {
         if (reader.TokenType == JsonTokenType.Null)
@@ -611,6 +627,7 @@ internal sealed class XapiStatementParser
     }
 
     /// <summary>The current string token, unescaped, in a buffer reused by the next call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<char> Text(ref Utf8JsonReader reader)
     {
         var length = reader.ValueSpan.Length;
@@ -622,6 +639,7 @@ internal sealed class XapiStatementParser
         return chars.AsSpan(0, reader.CopyString(chars));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string Interned(ref Utf8JsonReader reader)
     {
         var text = Text(ref reader);

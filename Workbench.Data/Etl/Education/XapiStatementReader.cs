@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Workbench.Data.Etl.Education;
 
@@ -132,6 +133,7 @@ internal sealed class XapiStatementReader : IDisposable
         return (newline >= 0 || endOfFile) && firstLine.Length > 0 && firstLine[^1] == (byte)'}';
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool NextLine()
     {
         var scanned = 0;
@@ -223,6 +225,7 @@ internal sealed class XapiStatementReader : IDisposable
     }
 
     /// <summary>Takes the JSON value starting at the current byte, tracking strings and brackets across refills.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TakeValue()
     {
         var depth = 0;

@@ -132,7 +132,7 @@ internal static partial class XapiValues
     /// canonical JSON (properties sorted, no whitespace, strings and numbers in one spelling), so the same statement
     /// gets the same id on every import however it was formatted.
     /// </summary>
-    public static string DeterministicId(ReadOnlyMemory<byte> statement)
+    public static Guid DeterministicId(ReadOnlyMemory<byte> statement)
     {
         using var document = JsonDocument.Parse(statement);
         var canonical = new ArrayBufferWriter<byte>(statement.Length);
@@ -145,7 +145,7 @@ internal static partial class XapiValues
         SHA256.HashData(canonical.WrittenSpan, hash);
         hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash[..16], bigEndian: true).ToString("D");
+        return new Guid(hash[..16], bigEndian: true);
     }
 
     private static void WriteCanonical(Utf8JsonWriter writer, JsonElement element)

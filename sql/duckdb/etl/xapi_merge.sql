@@ -8,13 +8,20 @@ QUALIFY row_number() OVER (PARTITION BY s.voided_statement_id ORDER BY s.voiding
 DELETE FROM fact_learning_activity
 WHERE statement_id IN (SELECT voided_statement_id FROM stage_xapi_voided_statement);
 
--- A statement id is loaded once: the first batch that brought it wins (statements are immutable), and within a batch
--- one copy is kept (the earliest, should two copies differ).
-INSERT INTO fact_learning_activity
-SELECT s.* FROM stage_fact_learning_activity s
-WHERE NOT EXISTS (SELECT 1 FROM fact_learning_activity f WHERE f.statement_id = s.statement_id)
-  AND NOT EXISTS (SELECT 1 FROM xapi_voided_statement v WHERE v.voided_statement_id = s.statement_id)
-QUALIFY row_number() OVER (PARTITION BY s.statement_id ORDER BY s.occurred_at, s.verb, s.activity_id) = 1;
+-- A statement id is loaded once: one copy per id (the importer stages only the first copy of a file; the earliest
+-- staged copy wins here all the same), and never again once loaded or voided (statements are immutable: the first
+-- batch that brought one wins). The staged rows are trimmed first so that the insert never reads its own target,
+-- which would make DuckDB materialise the whole batch once more.
+DELETE FROM stage_fact_learning_activity
+WHERE rowid IN (
+    SELECT rowid FROM stage_fact_learning_activity
+    QUALIFY row_number() OVER (PARTITION BY statement_id ORDER BY rowid) > 1);
+
+DELETE FROM stage_fact_learning_activity s
+WHERE EXISTS (SELECT 1 FROM fact_learning_activity f WHERE f.statement_id = s.statement_id)
+   OR EXISTS (SELECT 1 FROM xapi_voided_statement v WHERE v.voided_statement_id = s.statement_id);
+
+INSERT INTO fact_learning_activity SELECT * FROM stage_fact_learning_activity;
 
 -- Units (単元): a title, subject or grade already known is kept when this batch has none.
 UPDATE dim_learning_unit

@@ -13,20 +13,24 @@ WHERE r.copy_number = 1
 DELETE f FROM dbo.fact_learning_activity f
 WHERE EXISTS (SELECT 1 FROM dbo.stage_xapi_voided_statement v WHERE v.voided_statement_id = f.statement_id);
 
--- A statement id is loaded once: the first batch that brought it wins (statements are immutable), and within a batch
--- one copy is kept (the earliest, should two copies differ).
-WITH ranked AS (
-    SELECT *, ROW_NUMBER() OVER (PARTITION BY statement_id ORDER BY occurred_at, verb, activity_id) AS copy_number
+-- A statement id is loaded once: one copy per id (the importer stages only the first copy of a file), and never
+-- again once loaded or voided (statements are immutable: the first batch that brought one wins). The staged rows are
+-- trimmed first, as in the DuckDB twin, so that the insert never reads its own target.
+WITH copies AS (
+    SELECT ROW_NUMBER() OVER (PARTITION BY statement_id ORDER BY (SELECT NULL)) AS copy_number
     FROM dbo.stage_fact_learning_activity
 )
+DELETE FROM copies WHERE copy_number > 1;
+
+DELETE s FROM dbo.stage_fact_learning_activity s
+WHERE EXISTS (SELECT 1 FROM dbo.fact_learning_activity f WHERE f.statement_id = s.statement_id)
+   OR EXISTS (SELECT 1 FROM dbo.xapi_voided_statement v WHERE v.voided_statement_id = s.statement_id);
+
 INSERT INTO dbo.fact_learning_activity (statement_id, pupil_key, date_key, occurred_at, verb, activity_id, unit_key,
     score_scaled, score_raw, score_min, score_max, success, completion, duration_seconds, batch_id)
-SELECT r.statement_id, r.pupil_key, r.date_key, r.occurred_at, r.verb, r.activity_id, r.unit_key,
-    r.score_scaled, r.score_raw, r.score_min, r.score_max, r.success, r.completion, r.duration_seconds, r.batch_id
-FROM ranked r
-WHERE r.copy_number = 1
-  AND NOT EXISTS (SELECT 1 FROM dbo.fact_learning_activity f WHERE f.statement_id = r.statement_id)
-  AND NOT EXISTS (SELECT 1 FROM dbo.xapi_voided_statement v WHERE v.voided_statement_id = r.statement_id);
+SELECT statement_id, pupil_key, date_key, occurred_at, verb, activity_id, unit_key,
+    score_scaled, score_raw, score_min, score_max, success, completion, duration_seconds, batch_id
+FROM dbo.stage_fact_learning_activity;
 
 -- Units (単元): a title, subject or grade already known is kept when this batch has none.
 UPDATE u
