@@ -51,9 +51,9 @@ public sealed class ClassOverviewQuery(
                         .ToDictionary(r => r.UnitKey!, r => LearningReader.ToScore(r, bands), StringComparer.Ordinal),
                     attendance.GetValueOrDefault(p.PupilKey) ?? AttendanceCounts.None,
                     rules.Evaluate(series.GetValueOrDefault(p.PupilKey) ?? PupilSeries.Empty, period.AsOf))).ToList();
-                var titles = units.ToDictionary(u => u.UnitKey, u => u.Title, StringComparer.Ordinal);
+                var compared = comparisons.ToDictionary(c => c.UnitKey, StringComparer.Ordinal);
                 overview = new ClassOverview(theClass, period, subject, units, rows,
-                    [.. comparisons.Where(c => unitKeys.Contains(c.UnitKey)).Select(c => Compare(c, titles.GetValueOrDefault(c.UnitKey)))],
+                    [.. units.Where(u => compared.ContainsKey(u.UnitKey)).Select(u => Compare(compared[u.UnitKey], u.Title))],
                     suppression.Threshold);
             }
         }
