@@ -13,7 +13,8 @@ namespace Workbench.Tests.Learning;
 /// <summary>
 /// A small known Tsuyama for the learning queries, written as source files and loaded by the real importers.
 /// <para>喬松小学校 (<see cref="RosterFiles"/>): 3年1組 (t000001) with pupils 1–7 — 6 moved in on 2025-10-06, 7 moved out
-/// on 2025-10-17 — and 3年2組 (t000002) with pupils 8–17. 中正小学校: 3年1組 (t000003) with pupils 18–27.</para>
+/// on 2025-10-17 —, 3年2組 (t000002) with pupils 8–17, and the subject class 3年 国語 (scheduled, t000001) with pupils
+/// 1–3. 中正小学校: 3年1組 (t000003) with pupils 18–27.</para>
 /// <para>Scores (score.scaled, 10 minutes each) on 算数 かけ算の筆算 (U1, June), 円と球 (U2, July), 分数 (U3, October) and
 /// 国語 漢字の音と訓 (K1, June):
 /// pupil 1: U1 0.9 and 0.7, K1 0.8, U2 0.6 and 0.5, U3 0.3 (falling); pupils 2–5: U1 0.8/0.6/0.5/0.2, U2 0.5, U3 0.8;
@@ -28,6 +29,7 @@ public static class LearningDataSet
     public const string School2Id = "0b2f7c1e-0000-4000-8000-000000000a01";
     public const string Class2Id = "0b2f7c1e-0000-4000-8000-000000000a02";
     public const string Class3Id = "0b2f7c1e-0000-4000-8000-000000000a03";
+    public const string JapaneseClassId = "0b2f7c1e-0000-4000-8000-000000000a04";
     public const string Teacher2Id = "0b2f7c1e-0000-4000-8000-0000000000fe";
     public const string Teacher3Id = "0b2f7c1e-0000-4000-8000-0000000000fd";
 
@@ -38,6 +40,7 @@ public static class LearningDataSet
 
     public static readonly string Class1Key = "tsuyama:" + RosterFiles.ClassId;
     public static readonly string Class2Key = "tsuyama:" + Class2Id;
+    public static readonly string JapaneseClassKey = "tsuyama:" + JapaneseClassId;
 
     private static readonly Dictionary<string, string> Titles = new(StringComparer.Ordinal)
     {
@@ -97,7 +100,8 @@ public static class LearningDataSet
         Append(folder, "orgs.csv", $"{School2Id},,,中正小学校,school,B133212030998,\n");
         Append(folder, "classes.csv",
             $"{Class2Id},,,3年2組,P3,,3-2,homeroom,,{RosterFiles.SchoolId},{RosterFiles.YearId},,,,false\n"
-            + $"{Class3Id},,,3年1組,P3,,3-1,homeroom,,{School2Id},{RosterFiles.YearId},,,,false\n");
+            + $"{Class3Id},,,3年1組,P3,,3-1,homeroom,,{School2Id},{RosterFiles.YearId},,,,false\n"
+            + $"{JapaneseClassId},,,3年 国語,P3,,3-kokugo,scheduled,,{RosterFiles.SchoolId},{RosterFiles.YearId},国語,kokugo,,false\n");
 
         var users = new StringBuilder();
         var enrollments = new StringBuilder();
@@ -112,6 +116,12 @@ public static class LearningDataSet
             var (school, theClass, number) = n <= 17 ? (RosterFiles.SchoolId, Class2Id, n - 7) : (School2Id, Class3Id, n - 17);
             users.Append(CultureInfo.InvariantCulture, $"{RosterFiles.PupilId(n)},,,true,s{n:D8},,太郎{n},津山,,,{RosterFiles.PupilEmail(n)},,,,P3,,{RosterFiles.PupilId(n + 500)},タロウ,ツヤマ\n");
             enrollments.Append(CultureInfo.InvariantCulture, $"0b2f7c1e-0000-4000-9000-{n:D12},,,{theClass},{school},{RosterFiles.PupilId(n)},student,false,,,{number}\n");
+        }
+
+        enrollments.Append(CultureInfo.InvariantCulture, $"0b2f7c1e-0000-4000-9000-000000000afe,,,{JapaneseClassId},{RosterFiles.SchoolId},{RosterFiles.TeacherId},teacher,true,,,\n");
+        for (var n = 1; n <= 3; n++)
+        {
+            enrollments.Append(CultureInfo.InvariantCulture, $"0b2f7c1e-0000-4000-9000-000000000a{n:D2},,,{JapaneseClassId},{RosterFiles.SchoolId},{RosterFiles.PupilId(n)},student,false,,,{n}\n");
         }
 
         Append(folder, "users.csv", users.ToString());
