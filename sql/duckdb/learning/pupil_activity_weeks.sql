@@ -2,12 +2,14 @@
 -- Per pupil and week (Monday start) in the 年度 (optionally one 学期 and subject, up to $to_date_key): statements,
 -- minutes, and the pupil's school days that week (days with an attendance row, whatever the status).
 WITH pupils AS (
+    -- A semi-join keeps the estimate of this side small, so the engine builds its hash table here, not on the facts.
     SELECT DISTINCT e.person_key AS pupil_key
-    FROM user_class_scope u
-    JOIN class_enrollment e ON e.class_key = u.class_key AND e.enrollment_role = 'student'
-    WHERE u.user_name = $user_name AND u.fiscal_year = $fiscal_year
-      AND ($class_key IS NULL OR u.class_key = $class_key)
+    FROM class_enrollment e
+    WHERE e.enrollment_role = 'student'
       AND ($pupil_key IS NULL OR e.person_key = $pupil_key)
+      AND e.class_key IN (SELECT u.class_key FROM user_class_scope u
+                          WHERE u.user_name = $user_name AND u.fiscal_year = $fiscal_year
+                            AND ($class_key IS NULL OR u.class_key = $class_key))
 ),
 days AS (
     SELECT d.date_key, d.calendar_date - CAST(d.iso_weekday - 1 AS INTEGER) AS week_start

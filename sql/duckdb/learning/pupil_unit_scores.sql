@@ -2,12 +2,14 @@
 -- Per pupil and 単元 in the 年度 (optionally one 学期 and subject, up to $to_date_key): statements, seconds, and the
 -- mean and best score.scaled of the scored ones; when the pupil began the unit orders units for the warnings.
 WITH pupils AS (
+    -- A semi-join keeps the estimate of this side small, so the engine builds its hash table here, not on the facts.
     SELECT DISTINCT e.person_key AS pupil_key
-    FROM user_class_scope u
-    JOIN class_enrollment e ON e.class_key = u.class_key AND e.enrollment_role = 'student'
-    WHERE u.user_name = $user_name AND u.fiscal_year = $fiscal_year
-      AND ($class_key IS NULL OR u.class_key = $class_key)
+    FROM class_enrollment e
+    WHERE e.enrollment_role = 'student'
       AND ($pupil_key IS NULL OR e.person_key = $pupil_key)
+      AND e.class_key IN (SELECT u.class_key FROM user_class_scope u
+                          WHERE u.user_name = $user_name AND u.fiscal_year = $fiscal_year
+                            AND ($class_key IS NULL OR u.class_key = $class_key))
 )
 SELECT f.pupil_key AS PupilKey, f.unit_key AS UnitKey, lu.unit_title AS UnitTitle, lu.subject AS Subject,
        CAST(count(*) AS BIGINT) AS Statements, CAST(coalesce(sum(f.duration_seconds), 0) AS DOUBLE) AS Seconds,

@@ -19,22 +19,25 @@ school_pupils AS (
     JOIN the_class t ON t.school_key = c.school_key
     WHERE e.enrollment_role = N'student' AND c.fiscal_year = @fiscal_year
 ),
-scored AS (
-    SELECT f.pupil_key, f.unit_key, f.score_scaled
+class_units AS (
+    -- The units the class has scores on: read from the class's own rows first, so the city-wide scan below is narrowed
+    -- to them.
+    SELECT DISTINCT f.unit_key
     FROM dbo.fact_learning_activity f
     JOIN dbo.dim_date d ON d.date_key = f.date_key
     LEFT JOIN dbo.dim_learning_unit lu ON lu.unit_key = f.unit_key
-    WHERE f.score_scaled IS NOT NULL AND d.fiscal_year = @fiscal_year AND (@term IS NULL OR d.school_term = @term)
+    WHERE f.pupil_key IN (SELECT pupil_key FROM class_pupils)
+      AND f.score_scaled IS NOT NULL AND d.fiscal_year = @fiscal_year AND (@term IS NULL OR d.school_term = @term)
       AND f.date_key <= @to_date_key AND (@subject IS NULL OR lu.subject = @subject)
 ),
-class_units AS (
-    SELECT DISTINCT s.unit_key FROM scored s JOIN class_pupils cp ON cp.pupil_key = s.pupil_key
-),
 best AS (
-    SELECT s.pupil_key, s.unit_key, MAX(s.score_scaled) AS best
-    FROM scored s
-    JOIN class_units cu ON cu.unit_key = s.unit_key
-    GROUP BY s.pupil_key, s.unit_key
+    SELECT f.pupil_key, f.unit_key, MAX(f.score_scaled) AS best
+    FROM dbo.fact_learning_activity f
+    JOIN dbo.dim_date d ON d.date_key = f.date_key
+    WHERE f.unit_key IN (SELECT unit_key FROM class_units)
+      AND f.score_scaled IS NOT NULL AND d.fiscal_year = @fiscal_year AND (@term IS NULL OR d.school_term = @term)
+      AND f.date_key <= @to_date_key
+    GROUP BY f.pupil_key, f.unit_key
 )
 SELECT b.unit_key AS UnitKey,
        COUNT_BIG(cp.pupil_key) AS ClassPupils,
