@@ -66,7 +66,9 @@ public sealed class EarlyWarningRules(LearningWarningOptions options)
             : $"このままのペースでは、年度内の欠席が{line}日（長期欠席）に達する見込みです（見込み 約{Number(projected, 0)}日）。";
         var evidence = $"{Slash(ordered[0].Date)}〜{Slash(ordered[^1].Date)} の出欠 {Count(recorded)}日"
             + $"（出席停止・忌引 {Count(recorded - required)}日を除く {Count(required)}日）のうち欠席 {Count(absent)}日。"
-            + $"欠席率 {Percent(absent / (double)required)} × 年間授業日 {Count(options.SchoolDaysPerYear)}日 = 見込み {Number(projected, 1)}日（基準 {line}日）。";
+            + $"欠席率 {Percent(absent / (double)required)} × 年間授業日 {Count(options.SchoolDaysPerYear)}日 = 見込み {Number(projected, 1)}日（基準 {line}日）。"
+            + "欠席の理由: " + string.Join("、", ordered.Where(d => AttendanceStatus.IsAbsence(d.Status)).GroupBy(d => d.Reason ?? "不明")
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {Count(g.Count())}日")) + "。";
         return new LearningFlag(WarningRule.LongAbsencePace, reason, from, evidence);
     }
 

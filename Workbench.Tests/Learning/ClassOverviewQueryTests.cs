@@ -152,7 +152,7 @@ public class ClassOverviewQueryTests(LearningWarehouseFixture data)
         var pace = Row(overview, 3).Flags[0];
         Assert.Equal(new DateOnly(2025, 10, 27), pace.Since);
         Assert.Equal("このままのペースでは、年度内の欠席が30日（長期欠席）に達する見込みです（見込み 約42日）。", pace.Reason);
-        Assert.Equal("2025/09/29〜2025/10/31 の出欠 24日（出席停止・忌引 0日を除く 24日）のうち欠席 5日。欠席率 20.8% × 年間授業日 200日 = 見込み 41.7日（基準 30日）。", pace.Evidence);
+        Assert.Equal("2025/09/29〜2025/10/31 の出欠 24日（出席停止・忌引 0日を除く 24日）のうち欠席 5日。欠席率 20.8% × 年間授業日 200日 = 見込み 41.7日（基準 30日）。欠席の理由: 病気 5日。", pace.Evidence);
 
         // Pupil 4: 欠席 10/20, 出席停止 10/21, 欠席 10/22–23 is a run of three; 3 of 23 required days are not on pace.
         var run = Row(overview, 4).Flags[0];

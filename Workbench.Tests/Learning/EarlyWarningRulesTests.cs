@@ -45,7 +45,7 @@ public class EarlyWarningRulesTests
         Assert.Equal(WarningRule.LongAbsencePace, flag.Rule);
         Assert.Equal(SchoolDay(19), flag.Since);
         Assert.Equal("このままのペースでは、年度内の欠席が30日（長期欠席）に達する見込みです（見込み 約40日）。", flag.Reason);
-        Assert.Equal("2025/09/01〜2025/10/03 の出欠 25日（出席停止・忌引 0日を除く 25日）のうち欠席 5日。欠席率 20% × 年間授業日 200日 = 見込み 40.0日（基準 30日）。", flag.Evidence);
+        Assert.Equal("2025/09/01〜2025/10/03 の出欠 25日（出席停止・忌引 0日を除く 25日）のうち欠席 5日。欠席率 20% × 年間授業日 200日 = 見込み 40.0日（基準 30日）。欠席の理由: 病気 5日。", flag.Evidence);
     }
 
     [Fact]
@@ -76,8 +76,13 @@ public class EarlyWarningRulesTests
     }
 
     [Fact]
-    public void Thirty_absences_are_long_term_absence_already() =>
-        Assert.Equal("欠席が30日になり、長期欠席（年30日以上）に当たります。", rules.LongAbsencePace(Days(new string('f', 30) + "ooooo"), YearEnd)!.Reason);
+    public void Thirty_absences_are_long_term_absence_already_and_the_evidence_gives_the_reasons()
+    {
+        var flag = rules.LongAbsencePace(Days(new string('f', 28) + "xxooooo"), YearEnd)!;
+
+        Assert.Equal("欠席が30日になり、長期欠席（年30日以上）に当たります。", flag.Reason);
+        Assert.EndsWith("欠席の理由: 不登校 28日、病気 2日。", flag.Evidence, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Days_after_the_as_of_date_are_not_read() =>
