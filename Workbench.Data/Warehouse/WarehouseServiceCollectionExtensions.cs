@@ -12,6 +12,8 @@ using Workbench.Data.Learning;
 using Workbench.Data.Migrations;
 using Workbench.Data.Status;
 using Workbench.Data.Synthetic;
+using Workbench.Domain.Learning;
+using Workbench.Domain.Privacy;
 
 namespace Workbench.Data.Warehouse;
 
@@ -64,6 +66,16 @@ public static class WarehouseServiceCollectionExtensions
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<AppUserStore>();
         builder.Services.AddSingleton<ClassQueries>();
+        builder.Services.AddOptions<MasteryBandOptions>().BindConfiguration(MasteryBandOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<LearningWarningOptions>().BindConfiguration(LearningWarningOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp => new MasteryBands(sp.GetRequiredService<IOptions<MasteryBandOptions>>().Value));
+        builder.Services.AddSingleton(sp => new EarlyWarningRules(sp.GetRequiredService<IOptions<LearningWarningOptions>>().Value));
+        builder.Services.TryAddSingleton(new SmallCellSuppression());
+        builder.Services.AddSingleton<ClassOverviewQuery>();
+        builder.Services.AddSingleton<UnitHeatmapQuery>();
+        builder.Services.AddSingleton<PupilUnitAttemptsQuery>();
+        builder.Services.AddSingleton<PupilProfileQuery>();
+        builder.Services.AddSingleton<EarlyWarningQuery>();
         builder.Services.AddSingleton<PhrReadingQueries>();
         return builder;
     }

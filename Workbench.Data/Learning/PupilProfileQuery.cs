@@ -1,0 +1,62 @@
+using Workbench.Data.Access;
+using Workbench.Data.Warehouse;
+using Workbench.Domain.Access;
+using Workbench.Domain.Learning;
+
+namespace Workbench.Data.Learning;
+
+/// <summary>One pupil of a teacher's class, with the reasons of their flags. Person-level: scoped in SQL, audited once.</summary>
+public sealed class PupilProfileQuery(
+    IWarehouseConnectionFactory connections, SqlCatalogue sql, AuditLog audit, TimeProvider time, MasteryBands bands, EarlyWarningRules rules)
+{
+    private readonly LearningReader reader = new(sql);
+
+    /// <returns>Null unless the pupil is a student of the class and the class is in the caller's scope.</returns>
+    public async Task<PupilProfile?> GetAsync(Caller caller, LearningFilter filter, string classKey, string pupilKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(filter);
+        PupilProfile? profile = null;
+        await using (var connection = await connections.OpenAsync(cancellationToken))
+        {
+            var theClass = await reader.ClassAsync(connection, caller, filter.FiscalYear, classKey, cancellationToken);
+            var classScope = new LearningScope(caller, filter.FiscalYear, classKey);
+
+            // The whole class is read so that moved in / out compare the pupil with their classmates.
+            var pupil = theClass is null ? null : LearningReader.ToPupils(await reader.PupilsAsync(connection, classScope, cancellationToken), filter.FiscalYear)
+                .FirstOrDefault(p => p.PupilKey == pupilKey);
+            if (theClass is not null && pupil is not null)
+            {
+                var period = LearningPeriod.Of(filter, DateOnly.FromDateTime(time.GetLocalNow().DateTime));
+                var subject = LearningReader.SubjectFor(theClass, filter);
+                var scope = classScope with { PupilKey = pupilKey };
+                var scores = await reader.UnitScoresAsync(connection, scope, period.Term, subject, period.ToDateKey, cancellationToken);
+                var attendance = await reader.AttendanceCountsAsync(connection, scope, period, cancellationToken);
+                var series = (await reader.SeriesAsync(connection, scope, period, subject, period.Term is null ? scores : null, cancellationToken))
+                    .GetValueOrDefault(pupilKey) ?? PupilSeries.Empty;
+                var classMeans = (await reader.ComparisonAsync(connection, classScope, period, subject, cancellationToken))
+                    .ToDictionary(c => c.UnitKey, StringComparer.Ordinal);
+
+                var byUnit = scores.Where(r => r.UnitKey is not null).ToDictionary(r => r.UnitKey!, StringComparer.Ordinal);
+                var units = LearningReader.UnitsOf(scores).Select(u => new UnitAgainstClass(
+                    u,
+                    LearningReader.ToScore(byUnit[u.UnitKey], bands),
+                    classMeans.GetValueOrDefault(u.UnitKey)?.ClassMean,
+                    classMeans.GetValueOrDefault(u.UnitKey)?.ClassPupils ?? 0));
+                profile = new PupilProfile(
+                    pupil,
+                    period,
+                    subject,
+                    [.. series.Weeks.Where(w => w.WeekStart <= period.To && w.WeekStart.AddDays(6) >= period.From)],
+                    [.. units],
+                    [.. series.Attendance.Where(d => period.Contains(d.Date))],
+                    attendance.GetValueOrDefault(pupilKey) ?? AttendanceCounts.None,
+                    rules.Evaluate(series, period.AsOf));
+            }
+        }
+
+        await audit.WriteAsync(caller.UserName, AuditActions.PersonView, "learning/pupil_profile",
+            $"{filter.Describe()}; class={classKey}; pupil={pupilKey}", profile is null ? 0 : 1, cancellationToken);
+        return profile;
+    }
+}
