@@ -1,0 +1,17 @@
+using System.CommandLine;
+
+namespace Workbench.Cli;
+
+/// <summary>
+/// <c>bench …</c>: small benchmarks that print their figures (DESIGN §7 targets are benchmarks, not timed tests).
+/// Each benchmark is its own subcommand in its own file, so other areas can add theirs beside <c>export</c>.
+/// </summary>
+internal static class BenchCommands
+{
+    public static Command Create()
+    {
+        var bench = new Command("bench", "ベンチマーク / Benchmarks");
+        bench.Subcommands.Add(BenchExportCommand.Create());
+        return bench;
+    }
+}
