@@ -12,7 +12,9 @@ namespace Workbench.Shared.Components;
 /// </summary>
 public sealed record FilterValues(int? FiscalYear = null, int? Term = null, string? Subject = null)
 {
-    public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, string> Extra { get; init; } = None;
 
     public string? this[string key] => Extra.GetValueOrDefault(key);
 
@@ -30,6 +32,13 @@ public sealed record FilterValues(int? FiscalYear = null, int? Term = null, stri
 
         return this with { Extra = extra };
     }
+
+    /// <summary>Equal when every choice is, the page's own fields included.</summary>
+    public bool Equals(FilterValues? other) =>
+        other is not null && FiscalYear == other.FiscalYear && Term == other.Term && string.Equals(Subject, other.Subject, StringComparison.Ordinal)
+        && Extra.Count == other.Extra.Count && Extra.All(e => other.Extra.TryGetValue(e.Key, out var v) && string.Equals(v, e.Value, StringComparison.Ordinal));
+
+    public override int GetHashCode() => HashCode.Combine(FiscalYear, Term, Subject, Extra.Count);
 
     /// <summary>The chosen filters in words, for an export's 条件 sheet; "all" is not a filter and is left out.</summary>
     public IReadOnlyList<ExportFilter> Describe(IStringLocalizer<Strings> words, IEnumerable<FilterField>? fields = null)
