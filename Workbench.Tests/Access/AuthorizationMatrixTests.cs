@@ -57,7 +57,15 @@ public sealed class InMemoryWorkbench : WebApplicationFactory<Program>
     private static Regex HiddenInputs() => new("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"");
 }
 
-public class AuthorizationMatrixTests(InMemoryWorkbench app) : IClassFixture<InMemoryWorkbench>
+/// <summary>Test classes that sign in to the one in-memory workbench (seeding a second would only load the machine).</summary>
+[CollectionDefinition(Name)]
+public sealed class InMemoryWorkbenchCollection : ICollectionFixture<InMemoryWorkbench>
+{
+    public const string Name = "In-memory workbench";
+}
+
+[Collection(InMemoryWorkbenchCollection.Name)]
+public class AuthorizationMatrixTests(InMemoryWorkbench app)
 {
     private static readonly string[] Anyone = ["(anonymous)", .. WorkbenchRoles.All];
     private static readonly string[] SignedIn = [.. WorkbenchRoles.All];

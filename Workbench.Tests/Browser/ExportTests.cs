@@ -51,7 +51,7 @@ public class ExportTests(RunningWorkbench workbench, BrowserSession browser)
         await Assertions.Expect(page.GetByTestId("circuit-ready")).ToBeAttachedAsync();
         await Assertions.Expect(page.GetByTestId("pupils-chart").Locator("svg.main-svg").First).ToBeAttachedAsync();
         await Assertions.Expect(page.GetByTestId("pupils-chart").Locator("g.point")).ToHaveCountAsync(shown.Count);
-        await Assertions.Expect(page.Locator("script[src*='plotly-3.7.0.min.js']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("script[src*='plotly-basic-3.7.0.min.js']")).ToHaveCountAsync(1);
         Assert.Empty(blocked);
     }
 

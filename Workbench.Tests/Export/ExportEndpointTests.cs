@@ -10,7 +10,8 @@ using Workbench.Tests.Support;
 
 namespace Workbench.Tests.Export;
 
-public class ExportEndpointTests(InMemoryWorkbench app) : IClassFixture<InMemoryWorkbench>
+[Collection(InMemoryWorkbenchCollection.Name)]
+public class ExportEndpointTests(InMemoryWorkbench app)
 {
     private static readonly ExportColumn<ClassSummary>[] Columns =
     [
