@@ -21,6 +21,14 @@ public sealed class ClassQueries(IWarehouseConnectionFactory connections, SqlCat
         return await connection.ExecuteScalarAsync<int?>(new CommandDefinition(sql["learning/roster_fiscal_year"], new { today_fiscal_year = today }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>Every 年度 with rosters that has begun, newest first.</summary>
+    public async Task<IReadOnlyList<int>> RosterFiscalYearsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var today = FiscalCalendar.FiscalYearOf(DateOnly.FromDateTime(time.GetLocalNow().DateTime));
+        return [.. await connection.QueryAsync<int>(new CommandDefinition(sql["learning/roster_fiscal_years"], new { today_fiscal_year = today }, cancellationToken: cancellationToken))];
+    }
+
     public async Task<IReadOnlyList<ClassSummary>> MyClassesAsync(Caller caller, int fiscalYear, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

@@ -64,6 +64,7 @@ public static class WarehouseServiceCollectionExtensions
         builder.Services.AddSingleton<SyntheticSeeder>();
 
         builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddSingleton<Export.ExcelExport>();
         builder.Services.AddSingleton<AppUserStore>();
         builder.Services.AddSingleton<ClassQueries>();
         builder.Services.AddOptions<MasteryBandOptions>().BindConfiguration(MasteryBandOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -57,7 +57,15 @@ public sealed class InMemoryWorkbench : WebApplicationFactory<Program>
     private static Regex HiddenInputs() => new("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"");
 }
 
-public class AuthorizationMatrixTests(InMemoryWorkbench app) : IClassFixture<InMemoryWorkbench>
+/// <summary>Test classes that sign in to the one in-memory workbench (seeding a second would only load the machine).</summary>
+[CollectionDefinition(Name)]
+public sealed class InMemoryWorkbenchCollection : ICollectionFixture<InMemoryWorkbench>
+{
+    public const string Name = "In-memory workbench";
+}
+
+[Collection(InMemoryWorkbenchCollection.Name)]
+public class AuthorizationMatrixTests(InMemoryWorkbench app)
 {
     private static readonly string[] Anyone = ["(anonymous)", .. WorkbenchRoles.All];
     private static readonly string[] SignedIn = [.. WorkbenchRoles.All];
@@ -81,7 +89,11 @@ public class AuthorizationMatrixTests(InMemoryWorkbench app) : IClassFixture<InM
         ["/Error"] = ("/Error", Anyone),
         ["/healthz"] = ("/healthz", Anyone),
         ["/culture/set"] = ("/culture/set?culture=en-US&returnUrl=/", Anyone),
+        ["/export/{token}"] = ("/export/not-a-token", SignedIn),
     };
+
+    /// <summary>Routes whose probe has nothing to show even to those allowed: allowed means 404 here, not 200.</summary>
+    private static readonly HashSet<string> NotFoundWhenAllowed = new(StringComparer.Ordinal) { "/status/{Code:int}", "/export/{token}" };
 
     [Fact]
     public async Task Every_route_answers_each_role_as_the_matrix_says_and_forbidden_answers_carry_no_data()
@@ -99,7 +111,7 @@ public class AuthorizationMatrixTests(InMemoryWorkbench app) : IClassFixture<InM
                 var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
                 var answered = allowed.Contains(role)
                     ? response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect && !SentToSignIn(response)
-                      || (route.StartsWith("/status", StringComparison.Ordinal) && response.StatusCode == HttpStatusCode.NotFound)
+                      || (NotFoundWhenAllowed.Contains(route) && response.StatusCode == HttpStatusCode.NotFound)
                     : role == "(anonymous)"
                         ? SentToSignIn(response)
                         : response.StatusCode == HttpStatusCode.Forbidden && body.Contains("このページを開く権限がありません", StringComparison.Ordinal)

@@ -12,12 +12,14 @@ public class AccessTests(RunningWorkbench workbench, BrowserSession browser)
     {
         var other = await browser.SignedInPageAsync(workbench, WorkbenchRoles.SchoolAdmin);
         await other.OpenAsync("/learning");
-        var otherClasses = await other.Locator("[data-testid='my-classes'] tr[data-class]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.class)");
+        await other.Locator("[data-testid='my-classes'] tr a[data-class]").First.WaitForAsync();
+        var otherClasses = await other.Locator("[data-testid='my-classes'] tr a[data-class]").EvaluateAllAsync<string[]>("links => links.map(a => a.dataset.class)");
 
         var teacher = workbench.Account(WorkbenchRoles.Teacher);
         var page = await browser.SignedInPageAsync(workbench, WorkbenchRoles.Teacher);
         await page.OpenAsync("/learning");
-        var ownClasses = await page.Locator("[data-testid='my-classes'] tr[data-class]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.class)");
+        await page.Locator("[data-testid='my-classes'] tr a[data-class]").First.WaitForAsync();
+        var ownClasses = await page.Locator("[data-testid='my-classes'] tr a[data-class]").EvaluateAllAsync<string[]>("links => links.map(a => a.dataset.class)");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "管理" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "健康" })).ToHaveCountAsync(0);
 
@@ -25,7 +27,7 @@ public class AccessTests(RunningWorkbench workbench, BrowserSession browser)
         Assert.NotEmpty(otherClasses);
         Assert.Empty(ownClasses.Intersect(otherClasses));
 
-        await page.Locator($"tr[data-class='{ownClasses[0]}'] a").ClickAsync();
+        await page.Locator($"tr a[data-class='{ownClasses[0]}']").ClickAsync();
         await Assertions.Expect(page.GetByTestId("class-pupils").Locator("tbody tr")).Not.ToHaveCountAsync(0);
 
         await page.OpenAsync("/learning/classes/" + Uri.EscapeDataString(otherClasses[0]));

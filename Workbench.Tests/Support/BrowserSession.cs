@@ -15,6 +15,8 @@ public sealed class BrowserSession : IAsyncLifetime
             return; // each test reports the missing browser through TestEnvironment.RequireChromium()
         }
 
+        // The whole suite shares two cores with the browser and the app: give assertions time under that load.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new()
         {

@@ -9,6 +9,7 @@ using Workbench.Data.Synthetic;
 using Workbench.Data.Warehouse;
 using Workbench.Features.Account;
 using Workbench.Security;
+using Workbench.Shared.Export;
 
 namespace Workbench.Hosting;
 
@@ -23,6 +24,7 @@ internal static class WorkbenchHostingExtensions
         builder.Services.AddWorkbenchCultures();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddSingleton<ExportTokens>();
         builder.Services.AddHealthChecks().AddCheck<WarehouseHealthCheck>("warehouse");
         return builder;
     }
@@ -72,6 +74,7 @@ internal static class WorkbenchHostingExtensions
         app.MapWorkbenchHealth();
         app.MapCultureSwitch();
         app.MapAccountEndpoints();
+        app.MapExportDownload();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() => PrintAddresses(app));
