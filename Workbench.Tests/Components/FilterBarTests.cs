@@ -89,6 +89,10 @@ public class FilterBarTests : MudBunitContext
             Assert.Equal(expectedOptions, Popovers.FindAll(".mud-popover-open .mud-list-item").Select(i => i.TextContent.Trim()));
         }
 
+        var before = emitted.Count;
         Popovers.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Trim() == option).Click();
+
+        // MudSelect reports the choice asynchronously; under load the value can arrive after Click returns.
+        bar.WaitForAssertion(() => Assert.True(emitted.Count > before, $"{testId}: {option} was not emitted"));
     }
 }
