@@ -23,8 +23,6 @@ public sealed record LearningPeriod(int FiscalYear, int? Term, DateOnly From, Da
         return new LearningPeriod(filter.FiscalYear, filter.Term, from, to, today < to ? today : to);
     }
 
-    public int FromDateKey => FiscalCalendar.DateKeyOf(From);
-
     public int ToDateKey => FiscalCalendar.DateKeyOf(To);
 
     /// <summary><c>2025年度</c> or <c>2025年度 2学期</c>.</summary>
