@@ -10,7 +10,7 @@ namespace Workbench.Tests.Browser;
 public class ExportTests(RunningWorkbench workbench, BrowserSession browser)
 {
     [SkippableFact]
-    public async Task A_teacher_exports_the_class_grid_sorted_as_shown_and_the_workbook_rows_equal_the_page()
+    public async Task A_teacher_exports_the_class_grid_sorted_and_filtered_as_shown_and_the_workbook_rows_equal_the_page()
     {
         var page = await browser.SignedInPageAsync(workbench, WorkbenchRoles.Teacher);
         var blocked = new List<string>();
@@ -46,6 +46,20 @@ public class ExportTests(RunningWorkbench workbench, BrowserSession browser)
         Assert.Matches(@"^\d{4}年度（令和.+年度）$", conditions["年度"]);
         Assert.Equal("学級（降順）", conditions["並べ替え"]);
         Assert.Equal(workbench.Account(WorkbenchRoles.Teacher).UserName, conditions["出力者"]);
+
+        // A column filter through the grid's own menu narrows the next export the same way.
+        var subjectHeader = grid.Locator("th").Filter(new() { HasText = "教科" });
+        await subjectHeader.Locator(".filter-button").ClickAsync();
+        await page.Locator(".mud-popover-open input:not([type='hidden'])").Last.FillAsync(shown[0].Split(" | ")[2]);
+        await page.Locator(".mud-popover-open .apply-filter-button").ClickAsync();
+        await Assertions.Expect(grid.Locator("tbody tr.mud-table-row")).ToHaveCountAsync(shown.Count(r => r.Split(" | ")[2].Contains(shown[0].Split(" | ")[2], StringComparison.Ordinal)));
+        var filtered = await VisibleRowsAsync(grid);
+        var second = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-excel").ClickAsync());
+        var secondPath = Path.Combine(workbench.DataDirectory, "filtered-" + second.SuggestedFilename);
+        await second.SaveAsAsync(secondPath);
+        using var filteredBook = Workbook.Open(await File.ReadAllBytesAsync(secondPath));
+        Assert.Equal(filtered, filteredBook.Rows("データ").Skip(1).Select(r => string.Join(" | ", r)).ToList());
+        Assert.Contains(filteredBook.Rows("条件"), r => r[0] == "表の絞り込み" && r[1] == $"教科: {shown[0].Split(" | ")[2]}（含む）");
 
         // The page is still live after the download, and its chart drew under the CSP (script-src 'self').
         await Assertions.Expect(page.GetByTestId("circuit-ready")).ToBeAttachedAsync();

@@ -42,6 +42,7 @@ public class DataGridWithExportTests : MudBunitContext
         var first = grid.FindAll("tbody tr.mud-table-row")[0].QuerySelectorAll("td").Select(td => td.TextContent.Trim());
         Assert.Equal(["北小学校", "1年1組", "1,234", "2025/04/01"], first);
         Assert.Equal("Excel に出力", grid.Find("[data-testid='export-excel']").TextContent.Trim());
+        Assert.Equal("並べ替え", grid.Find("thead th .sort-direction-icon").GetAttribute("aria-label")); // MudBlazor's words in Japanese too
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public class DataGridWithExportTests : MudBunitContext
         Assert.Equal(1234L, job.Columns[2].Value(Rows[0]));
         Assert.Equal(("learning/test", "担当の学級"), (job.Target, job.Title));
         Assert.Equal(
-            [new ExportFilter("年度", "2025年度（令和7年度）"), new ExportFilter("表の絞り込み", "学校 contains 北"), new ExportFilter("並べ替え", "児童生徒数（降順）")],
+            [new ExportFilter("年度", "2025年度（令和7年度）"), new ExportFilter("表の絞り込み", "学校: 北（含む）"), new ExportFilter("並べ替え", "児童生徒数（降順）")],
             job.Filters);
     }
 

@@ -2,10 +2,12 @@ using System.Globalization;
 using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
 using MudBlazor.Services;
 using Plotly.Blazor;
 using Workbench.Domain.Access;
+using Workbench.Shared.Components;
 using Workbench.Shared.Export;
 
 namespace Workbench.Tests.Support;
@@ -24,6 +26,7 @@ public abstract class MudBunitContext : BunitContext
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ja-JP");
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.Replace(ServiceDescriptor.Transient<MudLocalizer, WorkbenchMudLocalizer>());
         Services.AddLocalization();
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<ExportTokens>();

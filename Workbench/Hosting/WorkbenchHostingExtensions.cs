@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor;
 using MudBlazor.Services;
 using Workbench.Data.Etl;
 using Workbench.Data.Migrations;
@@ -9,6 +11,7 @@ using Workbench.Data.Synthetic;
 using Workbench.Data.Warehouse;
 using Workbench.Features.Account;
 using Workbench.Security;
+using Workbench.Shared.Components;
 using Workbench.Shared.Export;
 
 namespace Workbench.Hosting;
@@ -24,6 +27,7 @@ internal static class WorkbenchHostingExtensions
         builder.Services.AddWorkbenchCultures();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.Replace(ServiceDescriptor.Transient<MudLocalizer, WorkbenchMudLocalizer>());
         builder.Services.AddSingleton<ExportTokens>();
         builder.Services.AddHealthChecks().AddCheck<WarehouseHealthCheck>("warehouse");
         return builder;

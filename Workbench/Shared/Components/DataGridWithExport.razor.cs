@@ -85,7 +85,7 @@ public partial class DataGridWithExport<T>
         try
         {
             var caller = (await Authentication).User.ToCaller();
-            var view = GridView<T>.Of(grid, L);
+            var view = GridView<T>.Of(grid, L, MudWords);
             var source = ExportSource;
             var job = new ExportJob<T>(ExportTarget, ExportTitle ?? Title ?? ExportTarget, [.. Columns.Select(c => c.ToExportColumn())],
                 context => view.ApplyAsync(source(context), context.CancellationToken))

@@ -28,7 +28,8 @@ public sealed class GridView<T>
 
     public bool IsSorted => sorts.Count > 0;
 
-    public static GridView<T> Of(MudDataGrid<T> grid, IStringLocalizer<Strings> words)
+    /// <param name="mudWords">MudBlazor's words, so operators read as the filter menu showed them.</param>
+    public static GridView<T> Of(MudDataGrid<T> grid, IStringLocalizer<Strings> words, MudLocalizer mudWords)
     {
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(words);
@@ -39,7 +40,7 @@ public sealed class GridView<T>
 
         var described = grid.FilterDefinitions
             .Where(f => f.Value is not null || f.Operator is FilterOperator.String.Empty or FilterOperator.String.NotEmpty)
-            .Select(f => new ExportFilter(words["Export_GridFilter"], $"{f.Title ?? f.Column?.Title} {f.Operator} {Convert.ToString(f.Value, CultureInfo.CurrentCulture)}".TrimEnd()))
+            .Select(f => new ExportFilter(words["Export_GridFilter"], Describe(f.Title ?? f.Column?.Title, WorkbenchMudLocalizer.Operator(mudWords, f.Operator), f.Value)))
             .ToList();
         if (sorts.Count > 0)
         {
@@ -51,6 +52,10 @@ public sealed class GridView<T>
 
         return new GridView<T>(filters, sorts, described);
     }
+
+    /// <summary>学校: 北（含む）, or 学校（空）for an operator without a value.</summary>
+    private static string Describe(string? column, string op, object? value) =>
+        value is null ? $"{column}（{op}）" : $"{column}: {Convert.ToString(value, CultureInfo.CurrentCulture)}（{op}）";
 
     public IEnumerable<T> Apply(IEnumerable<T> rows)
     {
