@@ -103,6 +103,19 @@ public class XapiImporterTests
         Assert.Equal(20, (await StatementIdsAsync(warehouse)).Count);
         var reject = Assert.Single(result.Rejects);
         Assert.Equal(("array.json", (long)startLine, "result.score.scaled"), (reject.SourcePart, reject.LineNumber, reject.FieldName));
+        Assert.EndsWith("（配列の 21 件目）", reject.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_with_a_BOM_and_CRLF_line_endings_loads_with_its_line_numbers()
+    {
+        await using var warehouse = await WarehouseWithRosterAsync();
+        var text = "\uFEFF" + Ndjson([.. Class(1), Answered(21, PortalAccount(1), scaled: -3)]).Replace("\n", "\r\n", StringComparison.Ordinal);
+
+        var result = await ImportAsync(warehouse, "crlf.ndjson", text);
+
+        Assert.Equal(20, (await StatementIdsAsync(warehouse)).Count);
+        Assert.Equal((21L, "result.score.scaled"), (Assert.Single(result.Rejects).LineNumber, Assert.Single(result.Rejects).FieldName));
     }
 
     [Fact]

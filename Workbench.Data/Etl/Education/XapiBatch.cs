@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace Workbench.Data.Etl.Education;
@@ -75,7 +76,11 @@ internal sealed class XapiBatch(ImportContext context, XapiActorMatcher matcher)
 
     private object?[]? Reject(XapiStatementReader reader, string table, XapiProblem problem)
     {
-        context.Reject(table, reader.PartName, reader.LineNumber, problem.Field, problem.Reason, problem.Value);
+        // In an array (perhaps all on one line) the statement's place tells more than its line.
+        var reason = reader.Shape == XapiStatementReader.FileShape.Array
+            ? string.Create(CultureInfo.InvariantCulture, $"{problem.Reason}（配列の {reader.Ordinal} 件目）")
+            : problem.Reason;
+        context.Reject(table, reader.PartName, reader.LineNumber, problem.Field, reason, problem.Value);
         return null;
     }
 

@@ -56,6 +56,9 @@ internal sealed class XapiStatementReader : IDisposable
     /// <summary>The 1-based line the current statement starts on.</summary>
     public long LineNumber { get; private set; }
 
+    /// <summary>The 1-based position of the current statement in the file (in an array: its index + 1).</summary>
+    public long Ordinal { get; private set; }
+
     public static XapiStatementReader Open(string path)
     {
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
@@ -86,6 +89,7 @@ internal sealed class XapiStatementReader : IDisposable
             _ => NextObject(),
         };
         finished = !more;
+        Ordinal += more ? 1 : 0;
         return more;
     }
 
