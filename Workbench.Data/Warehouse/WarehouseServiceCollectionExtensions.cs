@@ -9,6 +9,7 @@ using Workbench.Data.Etl.Districts;
 using Workbench.Data.Etl.Education;
 using Workbench.Data.Health;
 using Workbench.Data.Learning;
+using Workbench.Data.Learning.Board;
 using Workbench.Data.Migrations;
 using Workbench.Data.Status;
 using Workbench.Data.Synthetic;
@@ -64,6 +65,7 @@ public static class WarehouseServiceCollectionExtensions
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<AppUserStore>();
         builder.Services.AddSingleton<ClassQueries>();
+        builder.Services.AddBoardViews();
         builder.Services.AddSingleton<PhrReadingQueries>();
         return builder;
     }
