@@ -9,7 +9,7 @@ namespace Workbench.Cli;
 /// </summary>
 internal static class WorkbenchCli
 {
-    private static readonly string[] Verbs = ["db", "etl"];
+    private static readonly string[] Verbs = ["db", "etl", "report", "bench"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
@@ -20,7 +20,17 @@ internal static class WorkbenchCli
         var root = new RootCommand("津山市スマートシティ ワークベンチのコマンドライン / Tsuyama City Workbench command line");
         root.Subcommands.Add(DbCommands.Create(configurationArgs));
         root.Subcommands.Add(EtlCommands.Create(configurationArgs));
+        root.Subcommands.Add(ReportCommands.Create(configurationArgs));
+        root.Subcommands.Add(Bench(configurationArgs));
         return root.Parse(commandArgs).InvokeAsync();
+    }
+
+    // The bench group holds one subcommand per benchmark, each in its own file.
+    private static Command Bench(string[] configurationArgs)
+    {
+        var bench = new Command("bench", "性能の計測 / Benchmarks");
+        bench.Subcommands.Add(ReportBenchCommand.Create(configurationArgs));
+        return bench;
     }
 
     private static bool IsConfigurationArgument(string arg) =>

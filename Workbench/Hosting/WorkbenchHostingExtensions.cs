@@ -8,6 +8,7 @@ using Workbench.Data.Migrations;
 using Workbench.Data.Synthetic;
 using Workbench.Data.Warehouse;
 using Workbench.Features.Account;
+using Workbench.Features.Reports;
 using Workbench.Security;
 
 namespace Workbench.Hosting;
@@ -20,6 +21,7 @@ internal static class WorkbenchHostingExtensions
         builder.WebHost.UseStaticWebAssets();
         builder.AddWarehouse();
         builder.AddWorkbenchSecurity();
+        builder.Services.AddReports();
         builder.Services.AddWorkbenchCultures();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();

@@ -10,7 +10,7 @@ public sealed record HeadingBlock(string Text, int Level, bool StartsPage) : Blo
 public sealed record ParagraphBlock(string Text, TextStyle Style, TextAlign Align = TextAlign.Left, bool KeepWithNext = false) : Block;
 
 /// <summary>A PNG drawn at <paramref name="Width"/> points (at most the body width) with its own aspect ratio.</summary>
-public sealed record ImageBlock(byte[] Png, int PixelWidth, int PixelHeight, double Width) : Block;
+public sealed record ImageBlock(byte[] Png, int PixelWidth, int PixelHeight, double Width, bool KeepWithNext = false) : Block;
 
 public sealed record SpacerBlock(double Height) : Block;
 

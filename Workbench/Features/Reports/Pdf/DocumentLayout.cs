@@ -15,6 +15,7 @@ public sealed class DocumentLayout(PageSetup page, TextMeasurer measurer)
     private readonly List<LaidOutPage> pages = [];
     private readonly List<PlacedHeading> headings = [];
     private readonly List<(LaidOutPage Page, double Top, int Heading)> contentsLines = [];
+    private IReadOnlyList<Block> flow = [];
     private LaidOutPage current = null!;
     private double y;
 
@@ -25,11 +26,12 @@ public sealed class DocumentLayout(PageSetup page, TextMeasurer measurer)
     public LaidOutDocument Run(IReadOnlyList<Block> blocks)
     {
         ArgumentNullException.ThrowIfNull(blocks);
+        flow = blocks;
         NewPage();
         var allHeadings = blocks.OfType<HeadingBlock>().ToList();
         for (var i = 0; i < blocks.Count; i++)
         {
-            var next = i + 1 < blocks.Count ? blocks[i + 1] : null;
+            var next = i + 1;
             switch (blocks[i])
             {
                 case HeadingBlock heading:
@@ -42,7 +44,7 @@ public sealed class DocumentLayout(PageSetup page, TextMeasurer measurer)
                     PlaceTable(table);
                     break;
                 case ImageBlock image:
-                    PlaceImage(image);
+                    PlaceImage(image, next);
                     break;
                 case SpacerBlock spacer:
                     y = Math.Min(y + spacer.Height, page.BodyBottom);
@@ -85,7 +87,7 @@ public sealed class DocumentLayout(PageSetup page, TextMeasurer measurer)
 
     private static double HeadingGapAbove(HeadingBlock heading) => heading.Level <= 1 ? 4 : 8;
 
-    private void PlaceHeading(HeadingBlock heading, Block? next)
+    private void PlaceHeading(HeadingBlock heading, int next)
     {
         if (heading.StartsPage && !PageIsEmpty)
         {
@@ -114,13 +116,12 @@ public sealed class DocumentLayout(PageSetup page, TextMeasurer measurer)
         y += 6;
     }
 
-    private void PlaceParagraph(ParagraphBlock paragraph, Block? next)
+    private void PlaceParagraph(ParagraphBlock paragraph, int next)
     {
         var lines = LineBreaker.Wrap(paragraph.Text, page.BodyWidth, paragraph.Style, measurer);
-        var height = lines.Count * paragraph.Style.LineHeight;
         if (paragraph.KeepWithNext)
         {
-            EnsureRoom(height + FirstPieceHeight(next));
+            EnsureRoom(ParagraphHeight(paragraph) + FirstPieceHeight(next));
         }
 
         foreach (var line in lines)
@@ -140,10 +141,10 @@ public sealed class DocumentLayout(PageSetup page, TextMeasurer measurer)
         y += ParagraphGap;
     }
 
-    private void PlaceImage(ImageBlock image)
+    private void PlaceImage(ImageBlock image, int next)
     {
         var (width, height) = ImageSize(image);
-        EnsureRoom(height);
+        EnsureRoom(height + (image.KeepWithNext ? FirstPieceHeight(next) : 0));
         current.Ops.Add(new ImageOp(page.Margin + ((page.BodyWidth - width) / 2), y, width, height, image.Png));
         y += height + ParagraphGap;
     }
@@ -250,7 +251,7 @@ public sealed class DocumentLayout(PageSetup page, TextMeasurer measurer)
 
     private void PlaceContents(ContentsBlock contents, List<HeadingBlock> entries)
     {
-        PlaceHeading(new HeadingBlock(contents.Title, 1, StartsPage: false), null);
+        PlaceHeading(new HeadingBlock(contents.Title, 1, StartsPage: false), -1);
         headings.RemoveAt(headings.Count - 1); // the contents do not list themselves
         var style = TextStyle.Body;
         for (var i = 0; i < entries.Count; i++)
@@ -283,14 +284,21 @@ public sealed class DocumentLayout(PageSetup page, TextMeasurer measurer)
         }
     }
 
-    /// <summary>The height of the part of a block that must follow a heading or caption onto the same page.</summary>
-    private double FirstPieceHeight(Block? next) => next switch
+    /// <summary>
+    /// The height that must follow a heading, caption or chart onto its page: the first lines or rows of the block at
+    /// <paramref name="index"/>, and, where that block keeps with its own next one, that one's first piece too.
+    /// </summary>
+    private double FirstPieceHeight(int index) => index < 0 || index >= flow.Count ? 0 : flow[index] switch
     {
+        ParagraphBlock { KeepWithNext: true } p => ParagraphHeight(p) + FirstPieceHeight(index + 1),
         ParagraphBlock p => Math.Min(3, LineBreaker.Wrap(p.Text, page.BodyWidth, p.Style, measurer).Count) * p.Style.LineHeight,
         TableBlock t => RowHeight(new TableRow([.. t.Columns.Select(c => c.Header)]), ColumnWidths(t), TextStyle.TableHeader)
                         + (t.Rows.Count > 0 ? RowHeight(t.Rows[0], ColumnWidths(t), CellStyle(t.Rows[0])) * Math.Min(2, t.Rows.Count) : 0),
-        ImageBlock i => ImageSize(i).Height,
-        HeadingBlock h => HeadingHeight(h) + (3 * TextStyle.Body.LineHeight),
+        ImageBlock i => ImageSize(i).Height + (i.KeepWithNext ? FirstPieceHeight(index + 1) : 0),
+        HeadingBlock h => HeadingHeight(h) + FirstPieceHeight(index + 1),
         _ => 0,
     };
+
+    private double ParagraphHeight(ParagraphBlock paragraph) =>
+        LineBreaker.Wrap(paragraph.Text, page.BodyWidth, paragraph.Style, measurer).Count * paragraph.Style.LineHeight;
 }

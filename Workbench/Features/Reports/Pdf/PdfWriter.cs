@@ -6,7 +6,7 @@ namespace Workbench.Features.Reports.Pdf;
 
 /// <summary>
 /// Draws a laid-out report with PDFsharp: the text in the embedded report face, and on every page a footer with the
-/// report's note (the generated-at stamp), its title and "page / pages". Level-1 and level-2 headings become bookmarks.
+/// report's note (the generated-at stamp) on the left and its title with "page / pages" on the right. Level-1 and level-2 headings become bookmarks.
 /// </summary>
 public static class PdfWriter
 {
@@ -47,9 +47,8 @@ public static class PdfWriter
 
             var footerTop = setup.Height - setup.Margin - (setup.FooterHeight / 2);
             graphics.DrawLine(new XPen(Color(PdfColor.Rule), 0.5), setup.Margin, footerTop - 4, setup.Width - setup.Margin, footerTop - 4);
-            var number = string.Create(CultureInfo.InvariantCulture, $"{laidOut.Number} / {layout.Pages.Count}");
+            var number = string.Create(CultureInfo.InvariantCulture, $"{document.Title}　{laidOut.Number} / {layout.Pages.Count}");
             Draw(graphics, new TextOp(setup.Margin, footerTop, document.FooterNote, Footer), Font);
-            Draw(graphics, new TextOp((setup.Width - measurer.Width(document.Title, Footer)) / 2, footerTop, document.Title, Footer), Font);
             Draw(graphics, new TextOp(setup.Width - setup.Margin - measurer.Width(number, Footer), footerTop, number, Footer), Font);
         }
 

@@ -24,8 +24,8 @@ public sealed class ReportDocument(string title, string footerNote, PageSetup? p
 
     public ReportDocument Table(IReadOnlyList<TableColumn> columns, IEnumerable<TableRow> rows) => Add(new TableBlock(columns, [.. rows]));
 
-    public ReportDocument Image(byte[] png, int pixelWidth, int pixelHeight, double? width = null) =>
-        Add(new ImageBlock(png, pixelWidth, pixelHeight, width ?? Page.BodyWidth));
+    public ReportDocument Image(byte[] png, int pixelWidth, int pixelHeight, double? width = null, bool keepWithNext = false) =>
+        Add(new ImageBlock(png, pixelWidth, pixelHeight, width ?? Page.BodyWidth, keepWithNext));
 
     public ReportDocument Space(double height) => Add(new SpacerBlock(height));
 
