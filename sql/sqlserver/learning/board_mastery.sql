@@ -1,7 +1,8 @@
 -- Board views: mastery per school, grade and subject in a period (aggregates only; no pupil leaves the query).
 -- A pupil's mastery of a subject is the mean, over the subject's units, of their best score.scaled on each unit in
 -- the period, banded: < @support_below 要支援, < @secure_from もう少し, else 定着. A pupil belongs to the school and
--- grade of their homeroom in the 年度 (a regular homeroom first, then the latest enrollment).
+-- grade of their homeroom in the 年度 (a regular homeroom first, then the latest enrollment). The mean is rounded to
+-- 6 places before banding: a parallel sum adds in any order, and a pupil on a band's edge must keep their band.
 WITH enrolled AS (
     SELECT e.person_key AS pupil_key, c.school_key, c.grades AS grade,
            ROW_NUMBER() OVER (
@@ -24,7 +25,7 @@ best AS (
     GROUP BY a.pupil_key, a.unit_key
 ),
 pupil_subject AS (
-    SELECT b.pupil_key, COALESCE(u.subject, N'その他') AS subject, AVG(b.best_score) AS mastery
+    SELECT b.pupil_key, COALESCE(u.subject, N'その他') AS subject, ROUND(AVG(b.best_score), 6) AS mastery
     FROM best b
     LEFT JOIN dbo.dim_learning_unit u ON u.unit_key = b.unit_key
     GROUP BY b.pupil_key, COALESCE(u.subject, N'その他')

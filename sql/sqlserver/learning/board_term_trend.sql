@@ -24,7 +24,7 @@ best AS (
     GROUP BY a.pupil_key, d.fiscal_year, d.school_term, a.unit_key
 ),
 pupil_term AS (
-    SELECT pupil_key, fiscal_year, school_term, AVG(best_score) AS mastery
+    SELECT pupil_key, fiscal_year, school_term, ROUND(AVG(best_score), 6) AS mastery
     FROM best
     GROUP BY pupil_key, fiscal_year, school_term
 )
