@@ -74,6 +74,7 @@ internal static class WorkbenchHostingExtensions
         app.MapWorkbenchHealth();
         app.MapCultureSwitch();
         app.MapAccountEndpoints();
+        app.MapReportEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() => PrintAddresses(app));
