@@ -111,7 +111,7 @@ public partial class LearningReportTests(TinyReportFixture fixture) : IClassFixt
         var contents = ContentsEntry().Matches(pages[1])
             .Select(m => (Top: m.Groups["indent"].Length == 0, Title: m.Groups["title"].Value, Page: int.Parse(m.Groups["page"].Value, System.Globalization.CultureInfo.InvariantCulture)))
             .ToList();
-        Assert.Equal(["概要", "教科別の定着状況", "学期ごとの推移", "欠席の状況", "注記と出典"], contents.Where(c => c.Top).Select(c => c.Title));
+        Assert.Equal(["概要", "教科別の定着状況", "中学校区ごとのまとめ", "学期ごとの推移", "欠席の状況", "注記と出典"], contents.Where(c => c.Top).Select(c => c.Title));
         Assert.Contains(contents, c => !c.Top && c.Title == "算数");
         foreach (var (_, title, page) in contents)
         {
@@ -176,6 +176,23 @@ public partial class LearningReportTests(TinyReportFixture fixture) : IClassFixt
             {
                 yield return total;
             }
+        }
+
+        // The groups' summaries repeat their rows of the subject and absence tables.
+        for (var g = 0; g < o.Groups.Count; g++)
+        {
+            foreach (var table in o.Subjects.Select(s => s.ByGroup.Counts))
+            {
+                yield return table.Cells[g, 0];
+                yield return table.Cells[g, 1];
+                yield return table.Cells[g, 2];
+                yield return table.RowTotals[g];
+            }
+
+            yield return o.Absence.Enrolled.Counts[g];
+            yield return o.Absence.LongAbsence.RowTotals[g];
+            yield return o.Absence.LongAbsence.Cells[g, 0];
+            yield return o.Absence.AtRisk.Counts[g];
         }
 
         foreach (var absence in o.Previous.HasData ? new[] { o.Absence, o.PreviousAbsence } : [o.Absence])

@@ -60,6 +60,30 @@ public static class LearningCharts
         return Render(plot, 120 + (rows * 46));
     }
 
+    /// <summary>Mean mastery of one subject by grade, a bar per group within each grade (published means only).</summary>
+    public static ChartImage GradeMeans(GradeMeans means)
+    {
+        ArgumentNullException.ThrowIfNull(means);
+        var plot = NewPlot();
+        var groups = means.Groups.Count;
+        var width = 0.8 / Math.Max(groups, 1);
+        for (var g = 0; g < groups; g++)
+        {
+            var bars = Enumerable.Range(0, means.Grades.Count)
+                .Where(j => means.Means[g, j] is not null)
+                .Select(j => new Bar { Position = j - 0.4 + (width * (g + 0.5)), Value = means.Means[g, j]!.Value, FillColor = Series[g % Series.Length], LineWidth = 0, Size = width * 0.9 })
+                .ToList();
+            var series = plot.Add.Bars(bars);
+            series.LegendText = means.Groups[g];
+        }
+
+        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, means.Grades.Count).Select(j => (double)j)], [.. means.Grades]);
+        plot.Axes.SetLimits(-0.6, means.Grades.Count - 0.4, 0, 1);
+        plot.YLabel("定着度の平均");
+        plot.ShowLegend(Edge.Bottom);
+        return Render(plot, 420 + (28 * ((groups + 2) / 3)));
+    }
+
     /// <summary>Mean mastery per group across 学期, one line per group (points only where published).</summary>
     public static ChartImage Trend(MasteryTrend trend)
     {

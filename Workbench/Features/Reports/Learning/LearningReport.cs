@@ -16,6 +16,7 @@ public static class LearningReport
         CoverSection.Write,
         SummarySection.Write,
         MasterySection.Write,
+        GroupSection.Write,
         TrendSection.Write,
         AbsenceSection.Write,
         NotesSection.Write,

@@ -32,7 +32,9 @@ internal static class MasterySection
                         new TableColumn("平均", 1.4, TextAlign.Right),
                     ],
                     Rows(table, "全体"))
-                .Paragraph($"{table.Subject}の学年別の平均", TextStyle.Body with { Bold = true }, keepWithNext: true)
+                .Paragraph($"{table.Subject}の学年別の平均", TextStyle.Body with { Bold = true }, keepWithNext: true);
+            var grades = LearningCharts.GradeMeans(subject.ByGrade);
+            document.Image(grades.Png, grades.Width, grades.Height, keepWithNext: true)
                 .Table(
                     [new TableColumn(context.GroupHeader, 4), .. subject.ByGrade.Grades.Select(g => new TableColumn(g, 1.2, TextAlign.Right))],
                     GradeRows(subject.ByGrade));
