@@ -105,9 +105,9 @@ public class BoardQueriesTests(BoardWarehouseFixture fixture) : IClassFixture<Bo
     [Fact]
     public async Task The_as_of_date_is_the_latest_day_in_the_facts_of_the_period()
     {
-        Assert.Equal(new DateOnly(2025, 10, 6), await Queries.AsOfAsync(new BoardPeriod(2025), CancellationToken.None));
-        Assert.Equal(new DateOnly(2025, 6, 4), await Queries.AsOfAsync(new BoardPeriod(2025, 1), CancellationToken.None));
-        Assert.Null(await Queries.AsOfAsync(new BoardPeriod(2023), CancellationToken.None));
+        Assert.Equal(new DateOnly(2025, 10, 6), await Queries.AsOfAsync(Board, new BoardPeriod(2025), CancellationToken.None));
+        Assert.Equal(new DateOnly(2025, 6, 4), await Queries.AsOfAsync(Board, new BoardPeriod(2025, 1), CancellationToken.None));
+        Assert.Null(await Queries.AsOfAsync(Board, new BoardPeriod(2023), CancellationToken.None));
     }
 
     private static void AssertMastery(SchoolMastery row, long pupils, long needsSupport, long almost, long secure, double sum)

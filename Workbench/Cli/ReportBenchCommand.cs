@@ -55,20 +55,30 @@ internal static class ReportBenchCommand
         var request = new BoardRequest(new BoardPeriod(year));
         var reports = services.GetRequiredService<LearningReportService>();
         var seconds = new List<double>();
+        using var process = Process.GetCurrentProcess();
         for (var run = 1; run <= runs; run++)
         {
             var queries = Stopwatch.StartNew();
             await statistics.OverviewAsync(caller, request, cancellationToken);
             var queryTime = queries.Elapsed.TotalSeconds;
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
             var file = await reports.CreateAsync(caller, request, cancellationToken);
+            process.Refresh();
+            var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
             seconds.Add(file.Elapsed.TotalSeconds);
+
+            // CPU seconds say what the report costs when other processes share the two cores.
             Console.WriteLine(string.Create(
                 Japanese,
-                $"report learning {request.Period.Label} run {run}: {file.Elapsed.TotalSeconds:0.00} s, {file.Pages} pages, {file.Content.Length / 1024.0:N0} KB (queries alone {queryTime:0.00} s)"));
+                $"report learning {request.Period.Label} run {run}: {file.Elapsed.TotalSeconds:0.00} s ({cpu:0.00} s CPU), {file.Pages} pages, {file.Content.Length / 1024.0:N0} KB; queries alone {queryTime:0.00} s"));
         }
 
         var warm = seconds.Count > 1 ? seconds.Skip(1).Order().ElementAt((seconds.Count - 1) / 2) : seconds[0];
-        Console.WriteLine(string.Create(Japanese, $"first {seconds[0]:0.00} s, warm median {warm:0.00} s (target < 3 s)"));
+        Console.WriteLine(string.Create(Japanese, $"first {seconds[0]:0.00} s, warm median {warm:0.00} s (target < 3 s); load average {LoadAverage()}"));
         return 0;
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

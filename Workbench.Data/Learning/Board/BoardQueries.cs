@@ -27,12 +27,17 @@ internal sealed class BoardQueries(IWarehouseConnectionFactory connections, SqlC
             new { city_wide = cityWide, user_name = userName, fiscal_year = fiscalYear }, cancellationToken: cancellationToken))];
     }
 
-    public async Task<DateOnly?> AsOfAsync(BoardPeriod period, CancellationToken cancellationToken)
+    public async Task<DateOnly?> AsOfAsync(Caller caller, BoardPeriod period, CancellationToken cancellationToken)
     {
+        var (cityWide, userName) = BoardScope.Parameters(caller);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var key = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(sql["learning/board_as_of"],
-            new { from_date_key = FiscalCalendar.DateKeyOf(period.YearStart), to_date_key = FiscalCalendar.DateKeyOf(period.End) },
-            cancellationToken: cancellationToken));
+        var key = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(sql["learning/board_as_of"], new
+        {
+            city_wide = cityWide,
+            user_name = userName,
+            from_date_key = FiscalCalendar.DateKeyOf(period.YearStart),
+            to_date_key = FiscalCalendar.DateKeyOf(period.End),
+        }, cancellationToken: cancellationToken));
         return key is { } k ? new DateOnly(k / 10000, k / 100 % 100, k % 100) : null;
     }
 

@@ -39,7 +39,7 @@ public sealed class BoardStatistics
         var terms = await queries.TermTrendAsync(caller, period.FiscalYear - 1, period.FiscalYear, cancellationToken);
         var absence = Absence(groups, await queries.AbsenceAsync(caller, period, cancellationToken));
         var previousAbsence = Absence(groups, await queries.AbsenceAsync(caller, period.Previous, cancellationToken));
-        var asOf = await queries.AsOfAsync(period, cancellationToken);
+        var asOf = await queries.AsOfAsync(caller, period, cancellationToken);
 
         var subjects = Subjects(groups, mastery);
         var schools = groups.Groups.Sum(g => g.SchoolNames.Count);

@@ -1,3 +1,4 @@
+-- scope: every school with $city_wide (BoardOfEducation, Analyst), else the schools of the caller's user_class_scope.
 -- Board views: absence per school from $from_date_key to $to_date_key (aggregates only). Only 欠席 days count
 -- (出席停止, 忌引, 遅刻 and 早退 are not absences). 長期欠席: $long_absence_days or more; 不登校: of those, absent that
 -- long for reasons other than 病気 and 経済的理由; 不登校リスク: such absences from $risk_days days, below that line.

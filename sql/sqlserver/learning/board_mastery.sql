@@ -1,3 +1,4 @@
+-- scope: every school with @city_wide (BoardOfEducation, Analyst), else the schools of the caller's user_class_scope.
 -- Board views: mastery per school, grade and subject in a period (aggregates only; no pupil leaves the query).
 -- A pupil's mastery of a subject is the mean, over the subject's units, of their best score.scaled on each unit in
 -- the period, banded: < @support_below 要支援, < @secure_from もう少し, else 定着. A pupil belongs to the school and

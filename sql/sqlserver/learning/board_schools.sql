@@ -1,3 +1,4 @@
+-- scope: every school with @city_wide (BoardOfEducation, Analyst), else the schools of the caller's user_class_scope.
 -- Board views: the schools in the caller's scope (all with @city_wide, else the schools of the caller's
 -- user_class_scope), each with its 中学校区 and its size: regular homerooms (通常の学級) and pupils in the 年度.
 -- A school without classes in the 年度 takes its size from the latest earlier 年度 that has some.

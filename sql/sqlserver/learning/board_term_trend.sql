@@ -1,3 +1,4 @@
+-- scope: every school with @city_wide (BoardOfEducation, Analyst), else the schools of the caller's user_class_scope.
 -- Board views: mastery per school, 年度 and 学期 from @from_year to @to_year (aggregates only), as in board_mastery
 -- but per 学期: a pupil's best score per unit within the 学期, averaged over all their units of the 学期. The pupil
 -- belongs to their school of that 年度.
