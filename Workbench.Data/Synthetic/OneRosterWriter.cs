@@ -59,11 +59,12 @@ internal static class OneRosterWriter
     private static long WriteOrgs(Roster roster, string path)
     {
         using var csv = new CsvFile(path);
-        csv.Row("sourcedId", "status", "dateLastModified", "name", "type", "identifier", "parentSourcedId");
-        csv.Row(roster.DistrictId, null, null, "津山市教育委員会", "district", "33203", null);
+        // metadata.districtCode: the school's 中学校区 (the warehouse's district code), an extension of the city's portal.
+        csv.Row("sourcedId", "status", "dateLastModified", "name", "type", "identifier", "parentSourcedId", "metadata.districtCode");
+        csv.Row(roster.DistrictId, null, null, "津山市教育委員会", "district", "33203", null, null);
         foreach (var school in roster.Schools)
         {
-            csv.Row(school.SourcedId, null, null, school.Fact.Name, "school", school.Fact.Code, roster.DistrictId);
+            csv.Row(school.SourcedId, null, null, school.Fact.Name, "school", school.Fact.Code, roster.DistrictId, school.Fact.DistrictCode);
         }
 
         return csv.Rows - 1;

@@ -9,6 +9,7 @@ using Workbench.Data.Etl.Districts;
 using Workbench.Data.Etl.Education;
 using Workbench.Data.Health;
 using Workbench.Data.Learning;
+using Workbench.Data.Learning.Board;
 using Workbench.Data.Migrations;
 using Workbench.Data.Status;
 using Workbench.Data.Synthetic;
@@ -77,6 +78,7 @@ public static class WarehouseServiceCollectionExtensions
         builder.Services.AddSingleton<PupilUnitAttemptsQuery>();
         builder.Services.AddSingleton<PupilProfileQuery>();
         builder.Services.AddSingleton<EarlyWarningQuery>();
+        builder.Services.AddBoardViews();
         builder.Services.AddSingleton<PhrReadingQueries>();
         return builder;
     }

@@ -8,6 +8,9 @@ public sealed class MasteryBands(MasteryBandOptions options)
     {
     }
 
+    /// <summary>The bands from 要支援 to 定着, the order of tables and legends.</summary>
+    public static IReadOnlyList<MasteryBand> All { get; } = [MasteryBand.NeedsSupport, MasteryBand.AlmostThere, MasteryBand.Secure];
+
     public double AlmostFrom => options.AlmostFrom;
 
     public double SecureFrom => options.SecureFrom;

@@ -80,6 +80,7 @@ public class AuthorizationMatrixTests(InMemoryWorkbench app)
         ["/transit"] = ("/transit", [WorkbenchRoles.TransitPlanner, WorkbenchRoles.Analyst]),
         ["/waste"] = ("/waste", [WorkbenchRoles.WastePlanner, WorkbenchRoles.Analyst]),
         ["/reports"] = ("/reports", [WorkbenchRoles.SchoolAdmin, WorkbenchRoles.BoardOfEducation, WorkbenchRoles.HealthStaff, WorkbenchRoles.TransitPlanner, WorkbenchRoles.WastePlanner, WorkbenchRoles.Analyst]),
+        ["/reports/learning/pdf"] = ("/reports/learning/pdf?year=2025", [WorkbenchRoles.SchoolAdmin, WorkbenchRoles.BoardOfEducation, WorkbenchRoles.Analyst]),
         ["/data"] = ("/data", [WorkbenchRoles.Admin]),
         ["/admin"] = ("/admin", [WorkbenchRoles.Admin]),
         ["/account/password"] = ("/account/password", SignedIn),

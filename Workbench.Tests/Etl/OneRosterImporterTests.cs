@@ -32,6 +32,22 @@ public class OneRosterImporterTests
     }
 
     [Fact]
+    public async Task A_school_keeps_the_中学校区_code_of_the_metadata_districtCode_extension()
+    {
+        await using var warehouse = await TempWarehouse.CreateAsync();
+        var folder = RosterFiles.Write(Path.Combine(warehouse.Directory, "roster"));
+        File.WriteAllText(Path.Combine(folder, "orgs.csv"), $"""
+            sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId,metadata.districtCode
+            {RosterFiles.SchoolId},,,喬松小学校,school,B133212030999,,jhs-kume
+            """ + "\n");
+
+        var result = await warehouse.Get<EtlPipeline>().ImportAsync("oneroster", folder, "test", null, CancellationToken.None);
+
+        Assert.Equal(ImportStatus.Succeeded, result.Status);
+        Assert.Equal(1, await CountAsync(warehouse, "SELECT COUNT(*) FROM dim_school WHERE district_code = 'jhs-kume'"));
+    }
+
+    [Fact]
     public async Task Importing_the_same_package_again_changes_nothing()
     {
         await using var warehouse = await TempWarehouse.CreateAsync();

@@ -27,6 +27,9 @@ public class SeedImportTests
         await using var connection = await warehouse.Get<IWarehouseConnectionFactory>().OpenAsync(CancellationToken.None);
         var schools = await connection.QueryAsync<string>("SELECT school_name FROM dim_school");
         Assert.Equal(["中正小学校", "久米中学校", "喬松小学校"], schools.Order(StringComparer.Ordinal));
+        var districts = await connection.QueryAsync<(string School, string? District)>(
+            "SELECT s.school_name, (SELECT max(d.district_name) FROM dim_district d WHERE d.district_code = s.district_code) FROM dim_school s");
+        Assert.All(districts, s => Assert.True(s.District == "久米中学校区", $"{s.School} has 中学校区 {s.District}"));
         foreach (var fact in new[] { "fact_learning_activity", "fact_assessment_result", "fact_attendance" })
         {
             Assert.True(await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {fact}") > 1000, fact);

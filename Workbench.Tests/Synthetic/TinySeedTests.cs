@@ -85,7 +85,7 @@ public partial class TinySeedTests(TinySeedFixture fixture) : IClassFixture<Tiny
     {
         var expected = new Dictionary<string, string>
         {
-            ["orgs.csv"] = "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId",
+            ["orgs.csv"] = "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId,metadata.districtCode",
             ["academicSessions.csv"] = "sourcedId,status,dateLastModified,title,type,startDate,endDate,parentSourcedId,schoolYear",
             ["courses.csv"] = "sourcedId,status,dateLastModified,schoolYearSourcedId,title,courseCode,grades,orgSourcedId,subjects,subjectCodes",
             ["classes.csv"] = "sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,classType,location,schoolSourcedId,termSourcedIds,subjects,subjectCodes,periods,metadata.jp.specialNeeds",

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Workbench.Data.Migrations;
 using Workbench.Data.Warehouse;
 using Workbench.Domain.Access;
+using Workbench.Features.Reports;
 using Workbench.Security;
 
 namespace Workbench.Cli;
@@ -23,6 +24,7 @@ internal static class CliHost
             options.MinLevel = LogLevel.Warning;
         });
         builder.AddWarehouse();
+        builder.Services.AddReports();
         builder.Services.Configure<AuthenticationSettings>(builder.Configuration.GetSection(AuthenticationSettings.SectionName));
         return builder.Build();
     }
@@ -31,17 +33,21 @@ internal static class CliHost
     /// Signs in (the warehouse commands need the Admin role), runs a command's work, and turns the failures people can
     /// act on into one line on stderr and exit code 1.
     /// </summary>
-    public static async Task<int> RunAsync(string[] configurationArgs, Func<IServiceProvider, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] configurationArgs, Func<IServiceProvider, CancellationToken, Task<int>> work, CancellationToken cancellationToken) =>
+        RunAsync(configurationArgs, WorkbenchRoles.Admin, (services, _, token) => work(services, token), cancellationToken);
+
+    /// <summary>As above, for a command that needs another role and acts for the signed-in caller (scopes, audit).</summary>
+    public static async Task<int> RunAsync(string[] configurationArgs, string requiredRole, Func<IServiceProvider, Caller, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
     {
         try
         {
             using var host = Build(configurationArgs);
-            if (await CliSignIn.SignInAsync(host.Services, WorkbenchRoles.Admin, cancellationToken) is null)
+            if (await CliSignIn.SignInAsync(host.Services, requiredRole, cancellationToken) is not { } caller)
             {
                 return 1;
             }
 
-            return await work(host.Services, cancellationToken);
+            return await work(host.Services, caller, cancellationToken);
         }
         catch (Exception ex) when (ex is WarehouseUnavailableException or MigrationFailedException or OptionsValidationException or Data.Etl.EtlFileException)
         {

@@ -9,7 +9,7 @@ namespace Workbench.Cli;
 /// </summary>
 internal static class WorkbenchCli
 {
-    private static readonly string[] Verbs = ["db", "etl", "bench"];
+    private static readonly string[] Verbs = ["db", "etl", "report", "bench"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
@@ -20,6 +20,7 @@ internal static class WorkbenchCli
         var root = new RootCommand("津山市スマートシティ ワークベンチのコマンドライン / Tsuyama City Workbench command line");
         root.Subcommands.Add(DbCommands.Create(configurationArgs));
         root.Subcommands.Add(EtlCommands.Create(configurationArgs));
+        root.Subcommands.Add(ReportCommands.Create(configurationArgs));
         root.Subcommands.Add(BenchCommands.Create(configurationArgs));
         return root.Parse(commandArgs).InvokeAsync();
     }

@@ -10,6 +10,7 @@ using Workbench.Data.Migrations;
 using Workbench.Data.Synthetic;
 using Workbench.Data.Warehouse;
 using Workbench.Features.Account;
+using Workbench.Features.Reports;
 using Workbench.Security;
 using Workbench.Shared.Components;
 using Workbench.Shared.Export;
@@ -24,6 +25,7 @@ internal static class WorkbenchHostingExtensions
         builder.WebHost.UseStaticWebAssets();
         builder.AddWarehouse();
         builder.AddWorkbenchSecurity();
+        builder.Services.AddReports();
         builder.Services.AddWorkbenchCultures();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
@@ -79,6 +81,7 @@ internal static class WorkbenchHostingExtensions
         app.MapCultureSwitch();
         app.MapAccountEndpoints();
         app.MapExportDownload();
+        app.MapReportEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() => PrintAddresses(app));

@@ -11,6 +11,9 @@ public static class WorkbenchPolicies
     public const string Transit = nameof(Transit);
     public const string Waste = nameof(Waste);
     public const string Reports = nameof(Reports);
+
+    /// <summary>The board's 学習状況レポート: city-wide for the board and analysts, their own school for school admins.</summary>
+    public const string LearningReports = nameof(LearningReports);
     public const string Data = nameof(Data);
     public const string Admin = nameof(Admin);
 
@@ -21,6 +24,7 @@ public static class WorkbenchPolicies
         [Transit] = [WorkbenchRoles.TransitPlanner, WorkbenchRoles.Analyst],
         [Waste] = [WorkbenchRoles.WastePlanner, WorkbenchRoles.Analyst],
         [Reports] = [WorkbenchRoles.SchoolAdmin, WorkbenchRoles.BoardOfEducation, WorkbenchRoles.HealthStaff, WorkbenchRoles.TransitPlanner, WorkbenchRoles.WastePlanner, WorkbenchRoles.Analyst],
+        [LearningReports] = [WorkbenchRoles.SchoolAdmin, WorkbenchRoles.BoardOfEducation, WorkbenchRoles.Analyst],
         [Data] = [WorkbenchRoles.Admin],
         [Admin] = [WorkbenchRoles.Admin],
     };

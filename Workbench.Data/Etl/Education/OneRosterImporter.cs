@@ -12,6 +12,9 @@ namespace Workbench.Data.Etl.Education;
 /// </summary>
 public sealed partial class OneRosterImporter : IImporter
 {
+    /// <summary>The school's 中学校区 as the warehouse codes it (dim_district.district_code): an extension column of orgs.csv.</summary>
+    public const string DistrictCodeColumn = "metadata.districtCode";
+
     private static readonly string[] SessionColumns = ["session_key", "title", "session_type", "start_date", "end_date", "parent_key", "school_year", "batch_id"];
     private static readonly string[] SchoolColumns = ["school_key", "school_code", "school_name", "school_kind", "district_code", "chome_code", "batch_id"];
     private static readonly string[] ClassColumns = ["class_key", "school_key", "fiscal_year", "class_title", "class_code", "class_type", "grades", "subject", "course_title", "is_special_needs", "batch_id"];
@@ -296,7 +299,7 @@ public sealed partial class OneRosterImporter : IImporter
                 {
                     schools.Add(Key(id));
                     var kind = name.Contains("中学校", StringComparison.Ordinal) ? "junior_high" : name.Contains("小学校", StringComparison.Ordinal) ? "elementary" : "other";
-                    yield return [Key(id), identifier, name, kind, null, null, context.BatchId];
+                    yield return [Key(id), identifier, name, kind, csv.Get(DistrictCodeColumn), null, context.BatchId];
                 }
             }
         }

@@ -1,0 +1,43 @@
+-- scope: every school with @city_wide (BoardOfEducation, Analyst), else the schools of the caller's user_class_scope.
+-- Board views: mastery per school, grade and subject in a period (aggregates only; no pupil leaves the query).
+-- A pupil's mastery of a subject is the mean, over the subject's units, of their best score.scaled on each unit in
+-- the period, banded: < @support_below 要支援, < @secure_from もう少し, else 定着. A pupil belongs to the school and
+-- grade of their homeroom in the 年度 (a regular homeroom first, then the latest enrollment). The mean is rounded to
+-- 6 places before banding: a parallel sum adds in any order, and a pupil on a band's edge must keep their band.
+WITH enrolled AS (
+    SELECT e.person_key AS pupil_key, c.school_key, c.grades AS grade,
+           ROW_NUMBER() OVER (
+               PARTITION BY e.person_key
+               ORDER BY CASE WHEN c.class_type = N'homeroom' AND c.is_special_needs = 0 THEN 0 WHEN c.class_type = N'homeroom' THEN 1 ELSE 2 END,
+                        COALESCE(e.begin_date, CAST('19000101' AS date)) DESC, c.class_key) AS pick
+    FROM dbo.class_enrollment e
+    JOIN dbo.dim_class c ON c.class_key = e.class_key
+    WHERE e.enrollment_role = N'student' AND c.fiscal_year = @fiscal_year
+      AND (c.grades IS NULL OR c.grades NOT LIKE N'%,%')
+      AND (@city_wide = 1 OR c.school_key IN (SELECT u.school_key FROM dbo.user_class_scope u WHERE u.user_name = @user_name))
+),
+pupil_year AS (
+    SELECT pupil_key, school_key, grade FROM enrolled WHERE pick = 1
+),
+best AS (
+    SELECT a.pupil_key, a.unit_key, MAX(a.score_scaled) AS best_score
+    FROM dbo.fact_learning_activity a
+    WHERE a.date_key BETWEEN @from_date_key AND @to_date_key AND a.score_scaled IS NOT NULL AND a.unit_key IS NOT NULL
+    GROUP BY a.pupil_key, a.unit_key
+),
+pupil_subject AS (
+    SELECT b.pupil_key, COALESCE(u.subject, N'その他') AS subject, ROUND(AVG(b.best_score), 6) AS mastery
+    FROM best b
+    LEFT JOIN dbo.dim_learning_unit u ON u.unit_key = b.unit_key
+    GROUP BY b.pupil_key, COALESCE(u.subject, N'その他')
+)
+SELECT p.school_key AS SchoolKey, COALESCE(p.grade, N'') AS Grade, s.subject AS Subject,
+       CAST(COUNT(*) AS BIGINT) AS Pupils,
+       CAST(SUM(CASE WHEN s.mastery < @support_below THEN 1 ELSE 0 END) AS BIGINT) AS NeedsSupport,
+       CAST(SUM(CASE WHEN s.mastery >= @support_below AND s.mastery < @secure_from THEN 1 ELSE 0 END) AS BIGINT) AS Almost,
+       CAST(SUM(CASE WHEN s.mastery >= @secure_from THEN 1 ELSE 0 END) AS BIGINT) AS Secure,
+       SUM(s.mastery) AS MasterySum
+FROM pupil_subject s
+JOIN pupil_year p ON p.pupil_key = s.pupil_key
+GROUP BY p.school_key, COALESCE(p.grade, N''), s.subject
+ORDER BY SchoolKey, Grade, Subject;
