@@ -28,11 +28,11 @@ public class AccessTests(RunningWorkbench workbench, BrowserSession browser)
         Assert.Empty(ownClasses.Intersect(otherClasses));
 
         await page.Locator($"tr a[data-class='{ownClasses[0]}']").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("class-pupils").Locator("tbody tr")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("class-overview").Locator("tbody tr")).Not.ToHaveCountAsync(0);
 
         await page.OpenAsync("/learning/classes/" + Uri.EscapeDataString(otherClasses[0]));
         await Assertions.Expect(page.GetByTestId("class-refused")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("class-pupils")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("class-overview")).ToHaveCountAsync(0);
 
         var forbidden = await page.GotoAsync("/admin");
         Assert.Equal(403, forbidden!.Status);
@@ -43,8 +43,10 @@ public class AccessTests(RunningWorkbench workbench, BrowserSession browser)
         await admin.GetByTestId("audit-apply").ClickAsync();
         var log = admin.GetByTestId("audit-log");
         await Assertions.Expect(log.Locator("tr[data-action='sign-in']")).Not.ToHaveCountAsync(0);
-        await Assertions.Expect(log.Locator("tr[data-action='person-view']")).ToHaveCountAsync(2);
-        await Assertions.Expect(log.Locator("tr[data-action='person-view']").First).ToContainTextAsync(otherClasses[0]);
+        // Both views are logged, the refused one too (other tests of this collection may add the teacher's later views).
+        var views = log.Locator("tr[data-action='person-view']");
+        await Assertions.Expect(views.Filter(new() { HasText = $"class={otherClasses[0]}" })).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(views.Filter(new() { HasText = $"class={ownClasses[0]}" })).Not.ToHaveCountAsync(0);
     }
 
     [SkippableFact]

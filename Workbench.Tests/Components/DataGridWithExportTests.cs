@@ -98,6 +98,23 @@ public class DataGridWithExportTests : MudBunitContext
         Assert.Empty(grid.FindAll("[data-testid='export-excel']"));
     }
 
+    [Fact]
+    public void A_hidden_column_is_in_the_workbook_but_not_on_the_page()
+    {
+        var columns = new GridColumns<Row>()
+            .Add(r => r.School, "学校")
+            .Add(r => r.Pupils.ToString(System.Globalization.CultureInfo.InvariantCulture) + "人", "人数（文）", hidden: true);
+        var grid = Render<DataGridWithExport<Row>>(p => p
+            .Add(g => g.Items, Rows)
+            .Add(g => g.Columns, columns)
+            .Add(g => g.ExportSource, _ => Rows.ToAsyncEnumerable()));
+
+        grid.Find("[data-testid='export-excel']").Click();
+
+        Assert.Equal(["学校"], grid.FindAll("thead th .sortable-column-header").Select(th => th.TextContent.Trim()));
+        Assert.Equal(["学校", "人数（文）"], TakeExport().Columns.Select(c => c.Header));
+    }
+
     private IRenderedComponent<DataGridWithExport<Row>> RenderGrid() => Render<DataGridWithExport<Row>>(p => p
         .Add(g => g.Items, Rows)
         .Add(g => g.Columns, Columns)

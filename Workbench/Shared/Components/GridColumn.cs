@@ -20,6 +20,9 @@ public abstract class GridColumn<T>
 
     public bool Filterable { get; init; } = true;
 
+    /// <summary>In the workbook only: a detail the page shows another way (a tooltip, a colour) but an analyst wants as a column.</summary>
+    public bool Hidden { get; init; }
+
     /// <summary>How the cell looks on the page (a link, a chip); the export always writes the value itself.</summary>
     public RenderFragment<CellContext<T>>? CellTemplate { get; init; }
 
@@ -72,6 +75,11 @@ public sealed class GridColumn<T, TValue> : GridColumn<T>
             builder.AddComponentParameter(6, nameof(Column<T>.CellTemplate), CellTemplate);
         }
 
+        if (Hidden)
+        {
+            builder.AddComponentParameter(7, nameof(Column<T>.Hidden), true);
+        }
+
         builder.CloseComponent();
     }
 }
@@ -84,7 +92,7 @@ public sealed class GridColumns<T> : List<GridColumn<T>>
 {
     public GridColumns<T> Add<TValue>(
         Expression<Func<T, TValue>> property, string title, ExportColumnKind? kind = null, RenderFragment<CellContext<T>>? template = null,
-        bool sortable = true, bool filterable = true)
+        bool sortable = true, bool filterable = true, bool hidden = false)
     {
         Add(new GridColumn<T, TValue>
         {
@@ -94,6 +102,7 @@ public sealed class GridColumns<T> : List<GridColumn<T>>
             CellTemplate = template,
             Sortable = sortable,
             Filterable = filterable,
+            Hidden = hidden,
         });
         return this;
     }

@@ -26,19 +26,15 @@ internal static class AbsenceSection
         }
     }
 
-    private static TableColumn[] Columns(LearningReportContext context) =>
-    [
-        new(context.GroupHeader, 3.2),
-        new("在籍", 1.1, TextAlign.Right),
-        new("長期欠席", 1.3, TextAlign.Right),
-        new("うち不登校", 1.4, TextAlign.Right),
-        new("うちその他", 1.4, TextAlign.Right),
-        new("長期欠席率", 1.4, TextAlign.Right),
-        new("不登校率", 1.3, TextAlign.Right),
-        new("不登校リスク", 1.5, TextAlign.Right),
-    ];
+    /// <summary>The columns after the group's, for the report's tables and the board page's grids.</summary>
+    internal static readonly string[] Headers = ["在籍", "長期欠席", "うち不登校", "うちその他", "長期欠席率", "不登校率", "不登校リスク"];
 
-    private static IEnumerable<TableRow> Rows(AbsenceTable a)
+    private static readonly double[] Widths = [1.1, 1.3, 1.4, 1.4, 1.4, 1.3, 1.5];
+
+    private static TableColumn[] Columns(LearningReportContext context) =>
+        [new(context.GroupHeader, 3.2), .. Headers.Select((h, i) => new TableColumn(h, Widths[i], TextAlign.Right))];
+
+    internal static IEnumerable<TableRow> Rows(AbsenceTable a)
     {
         for (var g = 0; g < a.Groups.Count; g++)
         {

@@ -8,7 +8,7 @@ public sealed record LearningReportContext(BoardOverview Overview, DateTimeOffse
     public BoardPeriod Period => Overview.Request.Period;
 
     /// <summary>The rows' heading: 中学校区 or 学校規模.</summary>
-    public string GroupHeader => Overview.Request.Grouping == BoardGrouping.District ? "中学校区" : "学校の種類・規模";
+    public string GroupHeader => GroupHeaderOf(Overview.Request.Grouping);
 
     public string GroupingName => Overview.Request.Grouping == BoardGrouping.District ? "中学校区別" : "学校規模別";
 
@@ -18,4 +18,6 @@ public sealed record LearningReportContext(BoardOverview Overview, DateTimeOffse
         : $"{BoardPeriod.FiscalYearLabel(Period.FiscalYear)}（{Domain.Calendar.FiscalCalendar.ReiwaFiscalYearName(Period.FiscalYear)}）";
 
     public string PreviousName => Period.Previous.Label;
+
+    public static string GroupHeaderOf(BoardGrouping grouping) => grouping == BoardGrouping.District ? "中学校区" : "学校の種類・規模";
 }

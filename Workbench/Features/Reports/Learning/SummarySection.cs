@@ -17,23 +17,31 @@ internal static class SummarySection
                 + (before.HasData ? string.Empty : $"前年度（{context.PreviousName}）のデータはありません。"))
             .Table(
                 [new TableColumn("指標", 3), new TableColumn(context.Period.Label, 2, TextAlign.Right), new TableColumn(context.PreviousName, 2, TextAlign.Right), new TableColumn("増減", 2, TextAlign.Right)],
-                [
-                    new TableRow(["学校数", ReportFormat.Count(now.Schools), before.HasData ? ReportFormat.Count(before.Schools) : ReportFormat.NotPublished, ReportFormat.NotPublished]),
-                    Counts("児童生徒数", now.Pupils, before.Pupils, before.HasData),
-                    new TableRow(["定着度の平均（全教科）", ReportFormat.Mean(now.MeanMastery), ReportFormat.Mean(before.MeanMastery), ReportFormat.MeanChange(now.MeanMastery, before.MeanMastery)]),
-                    Rates("「定着」の割合（児童生徒×教科）", now.SecureShare, before.SecureShare),
-                    Counts("長期欠席（30日以上）", now.LongAbsent, before.LongAbsent, before.HasData),
-                    Rates("長期欠席の割合", now.LongAbsenceRate, before.LongAbsenceRate),
-                    Counts("不登校", now.Futoko, before.Futoko, before.HasData),
-                    Rates("不登校の割合", now.FutokoRate, before.FutokoRate),
-                    Counts("不登校リスク", now.AtRisk, before.AtRisk, before.HasData),
-                    new TableRow([$"（参考）全国の不登校の割合（{Domain.Calendar.FiscalCalendar.ReiwaFiscalYearName(o.NationalFutoko.FiscalYear)}）", ReportFormat.Percent(o.NationalFutoko.Rate), string.Empty, string.Empty]),
-                ])
+                FigureRows(o))
             .Paragraph(Comparison(now, o.NationalFutoko));
 
         var chart = LearningCharts.FutokoRates(o.Absence, o.NationalFutoko);
         document.Paragraph($"{context.GroupHeader}ごとの不登校の割合と全国の値", TextStyle.Body with { Bold = true }, keepWithNext: true)
             .Image(chart.Png, chart.Width, chart.Height);
+    }
+
+    /// <summary>The headline figures: the period, the previous 年度, the change; for the report and the board page.</summary>
+    internal static IReadOnlyList<TableRow> FigureRows(BoardOverview o)
+    {
+        PeriodFigures now = o.Current, before = o.Previous;
+        return
+        [
+            new TableRow(["学校数", ReportFormat.Count(now.Schools), before.HasData ? ReportFormat.Count(before.Schools) : ReportFormat.NotPublished, ReportFormat.NotPublished]),
+            Counts("児童生徒数", now.Pupils, before.Pupils, before.HasData),
+            new TableRow(["定着度の平均（全教科）", ReportFormat.Mean(now.MeanMastery), ReportFormat.Mean(before.MeanMastery), ReportFormat.MeanChange(now.MeanMastery, before.MeanMastery)]),
+            Rates("「定着」の割合（児童生徒×教科）", now.SecureShare, before.SecureShare),
+            Counts("長期欠席（30日以上）", now.LongAbsent, before.LongAbsent, before.HasData),
+            Rates("長期欠席の割合", now.LongAbsenceRate, before.LongAbsenceRate),
+            Counts("不登校", now.Futoko, before.Futoko, before.HasData),
+            Rates("不登校の割合", now.FutokoRate, before.FutokoRate),
+            Counts("不登校リスク", now.AtRisk, before.AtRisk, before.HasData),
+            new TableRow([$"（参考）全国の不登校の割合（{Domain.Calendar.FiscalCalendar.ReiwaFiscalYearName(o.NationalFutoko.FiscalYear)}）", ReportFormat.Percent(o.NationalFutoko.Rate), string.Empty, string.Empty]),
+        ];
     }
 
     private static TableRow Counts(string label, SuppressedCount now, SuppressedCount before, bool hadData) =>
