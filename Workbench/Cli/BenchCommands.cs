@@ -14,6 +14,7 @@ internal static class BenchCommands
         bench.Subcommands.Add(BenchXapiCommand.Create(configurationArgs));
         bench.Subcommands.Add(BenchExportCommand.Create());
         bench.Subcommands.Add(ReportBenchCommand.Create(configurationArgs));
+        bench.Subcommands.Add(BenchDashboardCommand.Create(configurationArgs));
         return bench;
     }
 }

@@ -71,7 +71,7 @@ internal static class MasterySection
         }
     }
 
-    private static IEnumerable<TableRow> GradeRows(GradeMeans means)
+    internal static IEnumerable<TableRow> GradeRows(GradeMeans means)
     {
         for (var g = 0; g < means.Groups.Count; g++)
         {
