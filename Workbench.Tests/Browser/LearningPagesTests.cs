@@ -2,6 +2,7 @@ using System.Globalization;
 using Cell = DocumentFormat.OpenXml.Spreadsheet.Cell;
 using Row = DocumentFormat.OpenXml.Spreadsheet.Row;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using Workbench.Data.Learning;
 using Workbench.Data.Learning.Board;
 using Workbench.Domain.Access;
@@ -17,7 +18,7 @@ namespace Workbench.Tests.Browser;
 /// warehouse (the running app holds the DuckDB file; a copy of its files opens in this process).
 /// </summary>
 [Collection(RunningWorkbenchCollection.Name)]
-public class LearningPagesTests(RunningWorkbench workbench, BrowserSession browser)
+public class LearningPagesTests(RunningWorkbench workbench, BrowserSession browser, ITestOutputHelper output)
 {
     [SkippableFact]
     public async Task A_teacher_opens_a_class_its_heatmap_and_a_pupil_and_the_exported_overview_equals_the_query()
@@ -27,10 +28,12 @@ public class LearningPagesTests(RunningWorkbench workbench, BrowserSession brows
         var classLink = page.Locator("[data-testid='my-classes'] tr a[data-class]").First;
         await classLink.WaitForAsync();
         var classKey = (await classLink.GetAttributeAsync("data-class"))!;
+        var opening = System.Diagnostics.Stopwatch.StartNew();
         await classLink.ClickAsync();
 
         var grid = page.GetByTestId("class-overview");
         await grid.Locator("tbody tr a[data-pupil]").First.WaitForAsync();
+        output.WriteLine($"class overview interactive {opening.ElapsedMilliseconds} ms after the click (a figure, not a limit)");
         await Assertions.Expect(page.GetByTestId("comparison-chart").Locator("svg.main-svg").First).ToBeAttachedAsync();
         var download = await page.RunAndWaitForDownloadAsync(() => grid.GetByTestId("export-excel").ClickAsync());
         var path = Path.Combine(workbench.DataDirectory, "overview-" + download.SuggestedFilename);
