@@ -41,6 +41,16 @@ public sealed class TsuyamaGenerator
             Path.Combine(root, "residents", "residents.csv"),
             Path.Combine(root, "districts", "districts.geojson"),
             Path.Combine(root, "districts", "chome.geojson"));
+        var (healthYears, measureShare) = HealthWriter.PlanFor(scale, plan.Years);
+        var health = new HealthSources(
+            Path.Combine(root, "health", "consent.csv"),
+            [.. healthYears.Select(y => Path.Combine(root, "health", Invariant($"checklist-{y}.csv")))],
+            [.. healthYears.Select(y => Path.Combine(root, "health", Invariant($"checkup-{y}.csv")))],
+            [Path.Combine(root, "health", Invariant($"vitals-{healthYears[^1]}.ndjson"))]);
+        sources = sources with
+        {
+            ConsentFile = health.ConsentFile, ChecklistFiles = health.ChecklistFiles, CheckupFiles = health.CheckupFiles, VitalsFiles = health.VitalsFiles,
+        };
 
         PrepareFolders(root);
         Report(progress, $"{scale}: {plan.Schools.Count} schools, 年度 {plan.Years[0]}–{plan.Years[^1]}, seed {seed}");
@@ -52,6 +62,11 @@ public sealed class TsuyamaGenerator
             {
                 residents.Write(plan.ResidentChome, plan.Residents, new DateOnly(fiscalYear, 4, 1), sources.ResidentsFile, sources.PopulationFile);
                 Report(progress, $"residents: {residents.ResidentCount:N0} in {residents.HouseholdCount:N0} households");
+
+                // The health sources follow the register (they are about its residents).
+                var writer = new HealthWriter(determinism);
+                writer.Write(sources.ResidentsFile, healthYears, measureShare, health);
+                Report(progress, $"health: {writer.ChecklistRows:N0} checklists, {writer.CheckupRows:N0} checkups, {writer.ConsentRows:N0} consent records, {writer.VitalsLines:N0} home vitals");
             },
             () =>
             {
@@ -115,7 +130,7 @@ public sealed class TsuyamaGenerator
         {
             ("oneroster", "*.csv"), ("xapi", "statements-*.ndjson"), ("attendance", "attendance-*.csv"),
             ("assessment", "assessment-*.csv"), ("population", "population.csv"), ("residents", "residents.csv"),
-            ("districts", "*.geojson"),
+            ("districts", "*.geojson"), ("health", "*.*"),
         })
         {
             var path = Path.Combine(root, folder);
