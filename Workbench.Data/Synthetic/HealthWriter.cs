@@ -37,9 +37,10 @@ internal sealed class HealthWriter(Determinism determinism)
     public long VitalsLines { get; private set; }
 
     /// <summary>Checklists and checkups over the plan's 年度, or the last two when it has one (so there is a year-on-year
-    /// change to see); home measurements on a quarter of the days at the small scales and most days at city scale.</summary>
+    /// change to see). Home measurements on most days at city scale (the volume the vitals benchmark needs); about one day
+    /// in eight at demo scale, so that the first start stays quick; one in four at tiny scale, for a few readings each.</summary>
     public static (IReadOnlyList<int> Years, double MeasureShare) PlanFor(SeedScale scale, IReadOnlyList<int> planYears) =>
-        (planYears.Count > 1 ? planYears : [planYears[0] - 1, planYears[0]], scale == SeedScale.City ? 0.85 : 0.25);
+        (planYears.Count > 1 ? planYears : [planYears[0] - 1, planYears[0]], scale switch { SeedScale.City => 0.85, SeedScale.Demo => 0.12, _ => 0.25 });
 
     /// <param name="years">The 年度 of checklists and checkups (the last one is the vitals' year).</param>
     /// <param name="measureShare">The share of days a consenting resident measures at home (the scale's volume knob).</param>
