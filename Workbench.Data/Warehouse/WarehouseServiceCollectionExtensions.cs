@@ -14,6 +14,7 @@ using Workbench.Data.Learning.Board;
 using Workbench.Data.Migrations;
 using Workbench.Data.Status;
 using Workbench.Data.Synthetic;
+using Workbench.Domain.Health;
 using Workbench.Domain.Learning;
 using Workbench.Domain.Privacy;
 
@@ -61,6 +62,8 @@ public static class WarehouseServiceCollectionExtensions
         builder.Services.AddSingleton<IImporter, DistrictsImporter>();
         builder.Services.AddSingleton<IImporter, PopulationImporter>();
         builder.Services.AddSingleton<IImporter, XapiImporter>();
+        builder.Services.AddOptions<ChecklistCriteria>().BindConfiguration(ChecklistCriteria.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<GuidanceCriteria>().BindConfiguration(GuidanceCriteria.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IImporter, ResidentsImporter>();
         builder.Services.AddSingleton<IImporter, ConsentImporter>();
         builder.Services.AddSingleton<IImporter, ChecklistImporter>();

@@ -46,14 +46,14 @@ public sealed record ChecklistResult(IReadOnlyList<int> ItemScores, ChecklistDom
 
 /// <summary>
 /// 基本チェックリスト scoring (DOMAIN.md, Health): which answer of each item points to risk, item 12 from the BMI, the
-/// seven domains and the frailty band. Pure functions; the thresholds are the MHLW and Satake et al. defaults.
+/// seven domains and the frailty band. Pure functions; the thresholds come from <see cref="ChecklistCriteria"/>, whose
+/// defaults are the MHLW and Satake et al. values.
 /// </summary>
 public static class ChecklistScoring
 {
     public const int ItemCount = 25;
 
-    /// <summary>Item 12 scores 1 below this BMI.</summary>
-    public const double LowBmi = 18.5;
+    private static readonly ChecklistCriteria Defaults = new();
 
     /// <summary>Items where はい points to risk; on the others いいえ does (items 1–8, 16, 19). Item 12 is the BMI.</summary>
     private static readonly HashSet<int> YesIsRisk = [9, 10, 11, 13, 14, 15, 17, 18, 20, 21, 22, 23, 24, 25];
@@ -74,20 +74,21 @@ public static class ChecklistScoring
     /// <summary>BMI = weight (kg) / height (m)².</summary>
     public static double Bmi(double heightCm, double weightKg) => weightKg / Math.Pow(heightCm / 100.0, 2);
 
-    /// <summary>Item 12: 1 when the BMI is below 18.5.</summary>
-    public static int ScoreOfBmi(double bmi) => bmi < LowBmi ? 1 : 0;
+    /// <summary>Item 12: 1 when the BMI is below 18.5 (or the configured value).</summary>
+    public static int ScoreOfBmi(double bmi, ChecklistCriteria? criteria = null) => bmi < (criteria ?? Defaults).LowBmi ? 1 : 0;
 
-    public static FrailtyBand FrailtyOf(int total) => total switch
+    public static FrailtyBand FrailtyOf(int total, ChecklistCriteria? criteria = null)
     {
-        >= 8 => FrailtyBand.Frail,
-        >= 4 => FrailtyBand.PreFrail,
-        _ => FrailtyBand.Robust,
-    };
+        var c = criteria ?? Defaults;
+        return total >= c.FrailFrom ? FrailtyBand.Frail : total >= c.PreFrailFrom ? FrailtyBand.PreFrail : FrailtyBand.Robust;
+    }
 
     /// <param name="itemScores">The 25 item scores in order (items 1–25), each 0 or 1.</param>
-    public static ChecklistResult Score(IReadOnlyList<int> itemScores)
+    /// <param name="criteria">The thresholds; by default DOMAIN.md's.</param>
+    public static ChecklistResult Score(IReadOnlyList<int> itemScores, ChecklistCriteria? criteria = null)
     {
         ArgumentNullException.ThrowIfNull(itemScores);
+        var c = criteria ?? Defaults;
         if (itemScores.Count != ItemCount || itemScores.Any(s => s is not (0 or 1)))
         {
             throw new ArgumentException("The checklist has 25 item scores, each 0 or 1.", nameof(itemScores));
@@ -95,12 +96,12 @@ public static class ChecklistScoring
 
         int Sum(int from, int to) => Enumerable.Range(from, to - from + 1).Sum(i => itemScores[i - 1]);
         var domains = ChecklistDomains.None;
-        if (Sum(1, 20) >= 10)
+        if (Sum(1, 20) >= c.LifeFunctionFrom)
         {
             domains |= ChecklistDomains.LifeFunction;
         }
 
-        if (Sum(6, 10) >= 3)
+        if (Sum(6, 10) >= c.MotorFrom)
         {
             domains |= ChecklistDomains.Motor;
         }
@@ -110,7 +111,7 @@ public static class ChecklistScoring
             domains |= ChecklistDomains.Nutrition;
         }
 
-        if (Sum(13, 15) >= 2)
+        if (Sum(13, 15) >= c.OralFrom)
         {
             domains |= ChecklistDomains.Oral;
         }
@@ -120,17 +121,17 @@ public static class ChecklistScoring
             domains |= ChecklistDomains.Housebound;
         }
 
-        if (Sum(18, 20) >= 1)
+        if (Sum(18, 20) >= c.CognitiveFrom)
         {
             domains |= ChecklistDomains.Cognitive;
         }
 
-        if (Sum(21, 25) >= 2)
+        if (Sum(21, 25) >= c.DepressionFrom)
         {
             domains |= ChecklistDomains.Depression;
         }
 
-        return new ChecklistResult([.. itemScores], domains, FrailtyOf(Sum(1, 25)));
+        return new ChecklistResult([.. itemScores], domains, FrailtyOf(Sum(1, 25), c));
     }
 
     /// <summary>The band as the warehouse and the pages show it.</summary>

@@ -65,62 +65,66 @@ public sealed record Stratification(
 }
 
 /// <summary>
-/// 特定健診 → 特定保健指導 階層化 by the MHLW standard programme (DOMAIN.md, Health). Pure functions with the standard
-/// cut-offs.
+/// 特定健診 → 特定保健指導 階層化 by the MHLW standard programme (DOMAIN.md, Health). Pure functions; the cut-offs come
+/// from <see cref="GuidanceCriteria"/>, whose defaults are the programme's.
 /// </summary>
 public static class GuidanceStratification
 {
-    public const int FirstAge = 40;
-    public const int LastAge = 74;
+    private static readonly GuidanceCriteria Defaults = new();
 
-    public static ObesityGroup GroupOf(CheckupFindings f)
+    public static ObesityGroup GroupOf(CheckupFindings f, GuidanceCriteria? criteria = null)
     {
         ArgumentNullException.ThrowIfNull(f);
-        if (f.WaistCm is { } waist && waist >= (f.Male ? 85.0 : 90.0))
+        var c = criteria ?? Defaults;
+        if (f.WaistCm is { } waist && waist >= (f.Male ? c.WaistMenCm : c.WaistWomenCm))
         {
             return ObesityGroup.A;
         }
 
-        return f.Bmi is >= 25.0 ? ObesityGroup.B : ObesityGroup.None;
+        return f.Bmi >= c.Bmi ? ObesityGroup.B : ObesityGroup.None;
     }
 
     /// <summary>Fasting glucose ≥ 100 or HbA1c ≥ 5.6; casual glucose ≥ 100 only when neither was measured.</summary>
-    public static bool GlucoseRisk(CheckupFindings f)
+    public static bool GlucoseRisk(CheckupFindings f, GuidanceCriteria? criteria = null)
     {
         ArgumentNullException.ThrowIfNull(f);
+        var c = criteria ?? Defaults;
         if (f.FastingGlucose is null && f.HbA1c is null)
         {
-            return f.CasualGlucose is >= 100.0;
+            return f.CasualGlucose >= c.CasualGlucose;
         }
 
-        return f.FastingGlucose is >= 100.0 || f.HbA1c is >= 5.6;
+        return f.FastingGlucose >= c.FastingGlucose || f.HbA1c >= c.HbA1c;
     }
 
     /// <summary>Triglycerides ≥ 150 fasting / ≥ 175 casual, or HDL below 40.</summary>
-    public static bool LipidRisk(CheckupFindings f)
+    public static bool LipidRisk(CheckupFindings f, GuidanceCriteria? criteria = null)
     {
         ArgumentNullException.ThrowIfNull(f);
-        var triglycerideCut = f.FastingSample ? 150.0 : 175.0;
-        return f.Triglycerides >= triglycerideCut || f.Hdl < 40.0;
+        var c = criteria ?? Defaults;
+        var triglycerideCut = f.FastingSample ? c.FastingTriglycerides : c.CasualTriglycerides;
+        return f.Triglycerides >= triglycerideCut || f.Hdl < c.HdlBelow;
     }
 
     /// <summary>Systolic ≥ 130 or diastolic ≥ 85 mmHg.</summary>
-    public static bool PressureRisk(CheckupFindings f)
+    public static bool PressureRisk(CheckupFindings f, GuidanceCriteria? criteria = null)
     {
         ArgumentNullException.ThrowIfNull(f);
-        return f.Systolic >= 130.0 || f.Diastolic >= 85.0;
+        var c = criteria ?? Defaults;
+        return f.Systolic >= c.Systolic || f.Diastolic >= c.Diastolic;
     }
 
-    public static Stratification Stratify(CheckupFindings f)
+    public static Stratification Stratify(CheckupFindings f, GuidanceCriteria? criteria = null)
     {
         ArgumentNullException.ThrowIfNull(f);
-        var group = GroupOf(f);
-        var (glucose, lipid, pressure) = (GlucoseRisk(f), LipidRisk(f), PressureRisk(f));
+        var c = criteria ?? Defaults;
+        var group = GroupOf(f, c);
+        var (glucose, lipid, pressure) = (GlucoseRisk(f, c), LipidRisk(f, c), PressureRisk(f, c));
         var smoking = f.Smoker && (glucose || lipid || pressure);
         var risks = (glucose ? 1 : 0) + (lipid ? 1 : 0) + (pressure ? 1 : 0) + (smoking ? 1 : 0);
 
         GuidanceLevel level;
-        if (f.Age is < FirstAge or > LastAge || f.OnMedication)
+        if (f.Age < c.FirstAge || f.Age > c.LastAge || f.OnMedication)
         {
             level = GuidanceLevel.NotEligible;
         }
@@ -136,7 +140,7 @@ public static class GuidanceStratification
             };
 
             // From 65 to 74, 積極的支援 becomes 動機付け支援.
-            if (level == GuidanceLevel.Intensive && f.Age >= 65)
+            if (level == GuidanceLevel.Intensive && f.Age >= c.OlderFrom)
             {
                 level = GuidanceLevel.Motivational;
             }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using Workbench.Domain.Calendar;
 using Workbench.Domain.Health;
 
@@ -8,11 +9,11 @@ namespace Workbench.Data.Etl.Health;
 /// 基本チェックリスト answers CSV, one row per answer set: <c>resident_id,date,q01…q25,height_cm,weight_kg</c>.
 /// An answer is the item's score as printed on the MHLW form (<c>1</c> = the answer that points to risk, <c>0</c> the
 /// other) or the answer itself (<c>はい</c>/<c>いいえ</c>), turned into the score by <see cref="ChecklistScoring"/>.
-/// Item 12 is computed from height and weight (BMI &lt; 18.5); <c>q12</c> is read only when they are missing. Each set
+/// Item 12 is computed from height and weight (BMI &lt; 18.5, <c>Health:Checklist</c>); <c>q12</c> is read only when they are missing. Each set
 /// is scored on import into the seven domains and the frailty band. A corrected file replaces the same (resident, day).
 /// Answers and measurements are 要配慮個人情報: their values never reach etl_reject.
 /// </summary>
-public sealed class ChecklistImporter : IImporter
+public sealed class ChecklistImporter(IOptions<ChecklistCriteria> criteria) : IImporter
 {
     public const string Table = "fact_checklist_answer";
 
@@ -32,11 +33,11 @@ public sealed class ChecklistImporter : IImporter
     {
         var residents = (await context.QueryAsync<string>("etl/known_residents", null, cancellationToken)).ToHashSet(StringComparer.Ordinal);
         using var csv = CsvSource.Open(context.SourcePath, Required);
-        context.Table(Table).Loaded = await context.StageAsync("stage_" + Table, Columns, Rows(csv, context, residents), cancellationToken);
+        context.Table(Table).Loaded = await context.StageAsync("stage_" + Table, Columns, Rows(csv, context, residents, criteria.Value), cancellationToken);
         await context.ExecuteAsync("etl/checklist_merge", null, cancellationToken);
     }
 
-    private static IEnumerable<object?[]> Rows(CsvSource csv, ImportContext context, HashSet<string> residents)
+    private static IEnumerable<object?[]> Rows(CsvSource csv, ImportContext context, HashSet<string> residents, ChecklistCriteria criteria)
     {
         var today = DateOnly.FromDateTime(context.Time.GetLocalNow().DateTime);
         var seen = new HashSet<(string, int)>();
@@ -93,7 +94,7 @@ public sealed class ChecklistImporter : IImporter
             double? bmi = height is { } h && weight is { } w ? Math.Round(ChecklistScoring.Bmi(h, w), 1) : null;
             if (bmi is { } value)
             {
-                scores[11] = ChecklistScoring.ScoreOfBmi(ChecklistScoring.Bmi(height!.Value, weight!.Value));
+                scores[11] = ChecklistScoring.ScoreOfBmi(ChecklistScoring.Bmi(height!.Value, weight!.Value), criteria);
             }
             else if (csv.Get("q12") is { } given && given is "0" or "1")
             {
@@ -105,7 +106,7 @@ public sealed class ChecklistImporter : IImporter
                 continue;
             }
 
-            var result = ChecklistScoring.Score(scores);
+            var result = ChecklistScoring.Score(scores, criteria);
             yield return
             [
                 resident, dateKey, (short)FiscalCalendar.FiscalYearOf(date.Value), string.Concat(scores), height, weight, bmi,

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Workbench.Domain.Calendar;
 using Workbench.Domain.Health;
 
@@ -8,10 +9,10 @@ namespace Workbench.Data.Etl.Health;
 /// fasting_glucose,casual_glucose,hba1c,triglycerides,hdl,smoking,bp_medication,glucose_medication,lipid_medication</c>.
 /// <c>age</c> is the age in the 年度 as the programme counts it; <c>fasting</c> says whether the blood was drawn fasting
 /// (empty: fasting when a fasting glucose was measured), which sets the triglyceride cut-off. Each result is stratified
-/// on import by <see cref="GuidanceStratification"/>. A corrected file replaces the same (resident, day).
+/// on import by <see cref="GuidanceStratification"/> with the <c>Health:Guidance</c> cut-offs. A corrected file replaces the same (resident, day).
 /// Health values never reach etl_reject.
 /// </summary>
-public sealed class CheckupImporter : IImporter
+public sealed class CheckupImporter(IOptions<GuidanceCriteria> criteria) : IImporter
 {
     public const string Table = "fact_checkup_result";
 
@@ -41,11 +42,11 @@ public sealed class CheckupImporter : IImporter
     {
         var residents = (await context.QueryAsync<string>("etl/known_residents", null, cancellationToken)).ToHashSet(StringComparer.Ordinal);
         using var csv = CsvSource.Open(context.SourcePath, Required);
-        context.Table(Table).Loaded = await context.StageAsync("stage_" + Table, Columns, Rows(csv, context, residents), cancellationToken);
+        context.Table(Table).Loaded = await context.StageAsync("stage_" + Table, Columns, Rows(csv, context, residents, criteria.Value), cancellationToken);
         await context.ExecuteAsync("etl/checkup_merge", null, cancellationToken);
     }
 
-    private static IEnumerable<object?[]> Rows(CsvSource csv, ImportContext context, HashSet<string> residents)
+    private static IEnumerable<object?[]> Rows(CsvSource csv, ImportContext context, HashSet<string> residents, GuidanceCriteria criteria)
     {
         var today = DateOnly.FromDateTime(context.Time.GetLocalNow().DateTime);
         var seen = new HashSet<(string, int)>();
@@ -121,7 +122,7 @@ public sealed class CheckupImporter : IImporter
                 FastingSample = fasting.Value, Smoker = flags[0],
                 OnBloodPressureMedication = flags[1], OnGlucoseMedication = flags[2], OnLipidMedication = flags[3],
             };
-            var s = GuidanceStratification.Stratify(findings);
+            var s = GuidanceStratification.Stratify(findings, criteria);
             yield return
             [
                 resident, dateKey, (short)FiscalCalendar.FiscalYearOf(date.Value), sex, (short)age,

@@ -164,4 +164,22 @@ public class ChecklistScoringTests
         Assert.Throws<ArgumentException>(() => ChecklistScoring.Score(new int[24]));
         Assert.Throws<ArgumentException>(() => ChecklistScoring.Score([2, .. new int[24]]));
     }
+
+    [Fact]
+    public void Configured_thresholds_replace_the_defaults()
+    {
+        var stricter = new ChecklistCriteria { MotorFrom = 2, LowBmi = 20, PreFrailFrom = 2, FrailFrom = 3 };
+
+        Assert.True(ChecklistScoring.Score(Scores(6, 10), stricter).Has(ChecklistDomains.Motor));
+        Assert.Equal(1, ChecklistScoring.ScoreOfBmi(19.5, stricter));
+        Assert.Equal(FrailtyBand.Frail, ChecklistScoring.Score(Scores(1, 2, 3), stricter).Frailty);
+    }
+
+    [Fact]
+    public void Frailty_bands_that_overlap_are_refused_by_validation()
+    {
+        var criteria = new ChecklistCriteria { PreFrailFrom = 8, FrailFrom = 8 };
+
+        Assert.NotEmpty(criteria.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(criteria)));
+    }
 }

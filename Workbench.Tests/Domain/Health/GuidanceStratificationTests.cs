@@ -150,4 +150,13 @@ public class GuidanceStratificationTests
             ["積極的支援", "動機付け支援", "情報提供", "対象外"],
             Enum.GetValues<GuidanceLevel>().Select(GuidanceStratification.Label).ToArray());
     }
+
+    [Fact]
+    public void Configured_cut_offs_replace_the_programme_defaults()
+    {
+        var criteria = new GuidanceCriteria { WaistMenCm = 90, OlderFrom = 70 };
+
+        Assert.Equal(ObesityGroup.None, GuidanceStratification.GroupOf(Healthy with { WaistCm = 87 }, criteria));
+        Assert.Equal(GuidanceLevel.Intensive, GuidanceStratification.Stratify(Healthy with { Age = 68, WaistCm = 95, Systolic = 140, HbA1c = 6.0 }, criteria).Level);
+    }
 }

@@ -1,6 +1,9 @@
 using System.Globalization;
 using Workbench.Data.Etl;
+using Workbench.Data.Access;
 using Workbench.Data.Etl.Health;
+using Workbench.Data.Health;
+using Workbench.Domain.Access;
 using Workbench.Tests.Support;
 
 namespace Workbench.Tests.Etl.Health;
@@ -83,6 +86,30 @@ public class VitalsImporterTests
         Assert.Contains(("8302-2", 165.0, "cm"), readings);   // 1650 mm, MEDIS 身長
         var measuredAt = await HealthFiles.QueryAsync<DateTime>(warehouse, "SELECT measured_at FROM fact_phr_reading WHERE code = '8302-2'");
         Assert.Equal(new DateTime(2025, 7, 3, 7, 30, 0), Assert.Single(measuredAt)); // UTC 22:30 is 07:30 the next day in Japan
+    }
+
+    [Fact]
+    public async Task What_the_importer_loads_is_what_health_staff_see_and_a_withdrawal_hides_it()
+    {
+        await using var warehouse = await HealthFiles.WithResidentsAsync(2);
+        await HealthFiles.ConsentAsync(warehouse, (HealthFiles.ResidentId(1), "given", "2025-04-01"), (HealthFiles.ResidentId(2), "given", "2025-04-01"));
+        var file = warehouse.WriteFile("a.ndjson", string.Concat(Enumerable.Range(1, 2).Select(n =>
+            Weight(HealthFiles.ResidentId(n), "2025-06-01T07:00:00+09:00", 185, "[lb_av]") + "\n")));
+        await HealthFiles.Import(warehouse, "vitals", file);
+        var users = warehouse.Get<AppUserStore>();
+        await users.CreateAsync("nurse", "保健 師", null, null, [WorkbenchRoles.HealthStaff], CancellationToken.None);
+        await users.AddScopeAsync(new UserScopeRow("nurse", "area", "kume"), CancellationToken.None);
+        var nurse = new Caller("nurse", new HashSet<string>(StringComparer.Ordinal) { WorkbenchRoles.HealthStaff });
+        var phr = warehouse.Get<PhrReadingQueries>();
+
+        var before = await phr.ReadingsAsync(nurse, 20250401, 20260331, CancellationToken.None);
+        await HealthFiles.ConsentAsync(warehouse, (HealthFiles.ResidentId(2), "withdrawn", "2025-09-01"));
+        var after = await phr.ReadingsAsync(nurse, 20250401, 20260331, CancellationToken.None);
+
+        Assert.Equal(2, before.Count);
+        Assert.All(before, r => Assert.Equal(("29463-7", 83.9, "kg", new DateTime(2025, 6, 1, 7, 0, 0)), (r.Code, r.ReadingValue, r.Unit, r.MeasuredAt)));
+        var remaining = Assert.Single(after);
+        Assert.Equal(warehouse.Get<Pseudonymiser>().Of("tsuyama-resident", HealthFiles.ResidentId(1)), remaining.ResidentKey);
     }
 
     [Fact]
