@@ -62,6 +62,21 @@ public class ResidentsAndConsentImporterTests
     }
 
     [Fact]
+    public async Task The_same_consent_file_again_changes_nothing_and_a_corrected_file_replaces_that_days_record()
+    {
+        await using var warehouse = await HealthFiles.WithResidentsAsync(2);
+        var file = warehouse.WriteFile("c.csv", ConsentHeader + $"{HealthFiles.ResidentId(1)},phr,given,2025-04-01\n{HealthFiles.ResidentId(2)},phr,given,2025-04-01\n");
+
+        var first = await HealthFiles.Import(warehouse, "consent", file);
+        var again = await HealthFiles.Import(warehouse, "consent", file);
+        var corrected = await HealthFiles.Import(warehouse, "consent", warehouse.WriteFile("d.csv", ConsentHeader + $"{HealthFiles.ResidentId(2)},phr,withdrawn,2025-04-01\n"));
+
+        Assert.Equal((ImportStatus.Succeeded, 2L, ImportStatus.AlreadyImported, ImportStatus.Succeeded), (first.Status, first.RowsLoaded, again.Status, corrected.Status));
+        Assert.Equal(["given", "withdrawn"], (await HealthFiles.QueryAsync<string>(warehouse, "SELECT consent_status FROM consent ORDER BY consent_status")).ToArray());
+        Assert.Single(await ConsentingAsync(warehouse));
+    }
+
+    [Fact]
     public async Task Bad_consent_rows_are_rejected_with_reasons_and_too_many_refuse_the_whole_file()
     {
         await using var warehouse = await HealthFiles.WithResidentsAsync(3);
