@@ -71,11 +71,34 @@ public sealed class SyntheticSeeder(
         });
     }
 
+    /// <summary>The register first (the health files refer to it), consent before the vitals it admits.</summary>
+    private static IEnumerable<(string Kind, string Path)> HealthImports(GeneratedSources sources)
+    {
+        yield return ("residents", sources.ResidentsFile);
+        if (sources.ConsentFile is not null)
+        {
+            yield return ("consent", sources.ConsentFile);
+        }
+
+        foreach (var (kind, files) in new[] { ("checklist", sources.ChecklistFiles), ("checkup", sources.CheckupFiles), ("vitals", sources.VitalsFiles) })
+        {
+            foreach (var file in files)
+            {
+                yield return (kind, file);
+            }
+        }
+    }
+
     private static IEnumerable<(string Kind, string Path)> ImportOrder(GeneratedSources sources)
     {
         yield return ("districts", sources.ChomeGeoJson);
         yield return ("districts", sources.DistrictsGeoJson);
         yield return ("population", sources.PopulationFile);
+        foreach (var health in HealthImports(sources))
+        {
+            yield return health;
+        }
+
         yield return ("oneroster", sources.OneRosterFolder);
         foreach (var file in sources.AttendanceFiles)
         {

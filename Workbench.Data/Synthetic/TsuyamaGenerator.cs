@@ -27,39 +27,11 @@ public sealed class TsuyamaGenerator
         }
 
         var clock = Stopwatch.StartNew();
-        var facts = SyntheticFacts.Instance;
-        var plan = ScalePlan.For(scale, fiscalYear, facts);
-        var determinism = new Determinism(seed);
-        var root = Path.GetFullPath(outputFolder);
-        var sources = new GeneratedSources(
-            root,
-            Path.Combine(root, "oneroster"),
-            [.. plan.Years.Select(y => Path.Combine(root, "xapi", Invariant($"statements-{y}.ndjson")))],
-            [.. plan.Years.Select(y => Path.Combine(root, "attendance", Invariant($"attendance-{y}.csv")))],
-            [.. plan.Years.Select(y => Path.Combine(root, "assessment", Invariant($"assessment-{y}.csv")))],
-            Path.Combine(root, "population", "population.csv"),
-            Path.Combine(root, "residents", "residents.csv"),
-            Path.Combine(root, "districts", "districts.geojson"),
-            Path.Combine(root, "districts", "chome.geojson"));
-
-        PrepareFolders(root);
+        var (facts, plan, determinism, sources, health) = Prepare(outputFolder, scale, fiscalYear);
+        var root = sources.Root;
         Report(progress, $"{scale}: {plan.Schools.Count} schools, 年度 {plan.Years[0]}–{plan.Years[^1]}, seed {seed}");
 
-        var residents = new ResidentsWriter(determinism);
-        var work = new List<Action>
-        {
-            () =>
-            {
-                residents.Write(plan.ResidentChome, plan.Residents, new DateOnly(fiscalYear, 4, 1), sources.ResidentsFile, sources.PopulationFile);
-                Report(progress, $"residents: {residents.ResidentCount:N0} in {residents.HouseholdCount:N0} households");
-            },
-            () =>
-            {
-                DistrictGeometry.WriteChome(facts.Chome, sources.ChomeGeoJson);
-                DistrictGeometry.WriteDistricts(facts.Chome, sources.DistrictsGeoJson);
-                Report(progress, $"districts: {facts.Chome.Count} 町丁 and their 中学校区");
-            },
-        };
+        var work = RegisterAndHealth(facts, plan, scale, determinism, sources, health, fiscalYear, progress);
 
         var roster = new RosterBuilder(determinism).Build(plan.Schools, plan.Years);
         var attendance = new AttendanceWriter(determinism);
@@ -103,6 +75,84 @@ public sealed class TsuyamaGenerator
         return sources;
     }
 
+    /// <summary>
+    /// Only the districts, the resident register with its population counts, and the health sources (for the health
+    /// importers and the vitals benchmark, without the school years' volume). The same bytes as a full run's files.
+    /// </summary>
+    public GeneratedSources WriteResidentsAndHealth(string outputFolder, SeedScale scale, int fiscalYear = 2025, IProgress<string>? progress = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outputFolder);
+        var clock = Stopwatch.StartNew();
+        var (facts, plan, determinism, sources, health) = Prepare(outputFolder, scale, fiscalYear);
+        Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            [.. RegisterAndHealth(facts, plan, scale, determinism, sources, health, fiscalYear, progress)]);
+        Report(progress, $"done in {clock.Elapsed.TotalSeconds:F1} s: {sources.Root}");
+        return sources;
+    }
+
+    private (SyntheticFacts Facts, ScalePlan Plan, Determinism Determinism, GeneratedSources Sources, HealthSources Health) Prepare(
+        string outputFolder, SeedScale scale, int fiscalYear)
+    {
+        if (fiscalYear is < 2010 or > 2090)
+        {
+            throw new ArgumentOutOfRangeException(nameof(fiscalYear), fiscalYear, "The 年度 must be between 2010 and 2090.");
+        }
+
+        var facts = SyntheticFacts.Instance;
+        var plan = ScalePlan.For(scale, fiscalYear, facts);
+        var determinism = new Determinism(seed);
+        var root = Path.GetFullPath(outputFolder);
+        var sources = new GeneratedSources(
+            root,
+            Path.Combine(root, "oneroster"),
+            [.. plan.Years.Select(y => Path.Combine(root, "xapi", Invariant($"statements-{y}.ndjson")))],
+            [.. plan.Years.Select(y => Path.Combine(root, "attendance", Invariant($"attendance-{y}.csv")))],
+            [.. plan.Years.Select(y => Path.Combine(root, "assessment", Invariant($"assessment-{y}.csv")))],
+            Path.Combine(root, "population", "population.csv"),
+            Path.Combine(root, "residents", "residents.csv"),
+            Path.Combine(root, "districts", "districts.geojson"),
+            Path.Combine(root, "districts", "chome.geojson"));
+        var (healthYears, _) = HealthWriter.PlanFor(scale, plan.Years);
+        var health = new HealthSources(
+            Path.Combine(root, "health", "consent.csv"),
+            [.. healthYears.Select(y => Path.Combine(root, "health", Invariant($"checklist-{y}.csv")))],
+            [.. healthYears.Select(y => Path.Combine(root, "health", Invariant($"checkup-{y}.csv")))],
+            [Path.Combine(root, "health", Invariant($"vitals-{healthYears[^1]}.ndjson"))]);
+        sources = sources with
+        {
+            ConsentFile = health.ConsentFile, ChecklistFiles = health.ChecklistFiles, CheckupFiles = health.CheckupFiles, VitalsFiles = health.VitalsFiles,
+        };
+        PrepareFolders(root);
+        return (facts, plan, determinism, sources, health);
+    }
+
+    /// <summary>The register (with the health sources that follow it) and the district files, as work items.</summary>
+    private static List<Action> RegisterAndHealth(
+        SyntheticFacts facts, ScalePlan plan, SeedScale scale, Determinism determinism, GeneratedSources sources, HealthSources health, int fiscalYear, IProgress<string>? progress)
+    {
+        var (healthYears, measureShare) = HealthWriter.PlanFor(scale, plan.Years);
+        var residents = new ResidentsWriter(determinism);
+        return
+        [
+            () =>
+            {
+                residents.Write(plan.ResidentChome, plan.Residents, new DateOnly(fiscalYear, 4, 1), sources.ResidentsFile, sources.PopulationFile);
+                Report(progress, $"residents: {residents.ResidentCount:N0} in {residents.HouseholdCount:N0} households");
+
+                // The health sources follow the register (they are about its residents).
+                var writer = new HealthWriter(determinism);
+                writer.Write(sources.ResidentsFile, healthYears, measureShare, health);
+                Report(progress, $"health: {writer.ChecklistRows:N0} checklists, {writer.CheckupRows:N0} checkups, {writer.ConsentRows:N0} consent records, {writer.VitalsLines:N0} home vitals");
+            },
+            () =>
+            {
+                DistrictGeometry.WriteChome(facts.Chome, sources.ChomeGeoJson);
+                DistrictGeometry.WriteDistricts(facts.Chome, sources.DistrictsGeoJson);
+                Report(progress, $"districts: {facts.Chome.Count} 町丁 and their 中学校区");
+            },
+        ];
+    }
+
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static void Report(IProgress<string>? progress, FormattableString message) => progress?.Report(Invariant(message));
@@ -115,7 +165,7 @@ public sealed class TsuyamaGenerator
         {
             ("oneroster", "*.csv"), ("xapi", "statements-*.ndjson"), ("attendance", "attendance-*.csv"),
             ("assessment", "assessment-*.csv"), ("population", "population.csv"), ("residents", "residents.csv"),
-            ("districts", "*.geojson"),
+            ("districts", "*.geojson"), ("health", "*.*"),
         })
         {
             var path = Path.Combine(root, folder);

@@ -7,12 +7,14 @@ using Workbench.Data.Access;
 using Workbench.Data.Etl;
 using Workbench.Data.Etl.Districts;
 using Workbench.Data.Etl.Education;
+using Workbench.Data.Etl.Health;
 using Workbench.Data.Health;
 using Workbench.Data.Learning;
 using Workbench.Data.Learning.Board;
 using Workbench.Data.Migrations;
 using Workbench.Data.Status;
 using Workbench.Data.Synthetic;
+using Workbench.Domain.Health;
 using Workbench.Domain.Learning;
 using Workbench.Domain.Privacy;
 
@@ -60,6 +62,13 @@ public static class WarehouseServiceCollectionExtensions
         builder.Services.AddSingleton<IImporter, DistrictsImporter>();
         builder.Services.AddSingleton<IImporter, PopulationImporter>();
         builder.Services.AddSingleton<IImporter, XapiImporter>();
+        builder.Services.AddOptions<ChecklistCriteria>().BindConfiguration(ChecklistCriteria.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<GuidanceCriteria>().BindConfiguration(GuidanceCriteria.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IImporter, ResidentsImporter>();
+        builder.Services.AddSingleton<IImporter, ConsentImporter>();
+        builder.Services.AddSingleton<IImporter, ChecklistImporter>();
+        builder.Services.AddSingleton<IImporter, CheckupImporter>();
+        builder.Services.AddSingleton<IImporter, VitalsImporter>();
 
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
         builder.Services.AddSingleton<SyntheticSeeder>();

@@ -139,6 +139,6 @@ public partial class ScopedQueryTests
         Assert.True(checkedFiles >= 4, "the rule checked the learning and health queries");
     }
 
-    [GeneratedRegex(@"\b(pupil_identity|class_enrollment|dim_pupil|dim_resident|fact_learning_activity|fact_attendance|fact_assessment_result|fact_phr_reading)\b")]
+    [GeneratedRegex(@"\b(pupil_identity|class_enrollment|dim_pupil|dim_resident|fact_learning_activity|fact_attendance|fact_assessment_result|fact_phr_reading|fact_checklist_answer|fact_checkup_result)\b")]
     private static partial Regex PersonTable();
 }

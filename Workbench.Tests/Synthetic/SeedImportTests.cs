@@ -20,7 +20,9 @@ public class SeedImportTests
         var again = await seeder.SeedAsync(SeedScale.Tiny, null, CancellationToken.None);
 
         Assert.All(first, r => Assert.True(r.Status == ImportStatus.Succeeded && r.RowsRejected == 0, r.Message));
-        Assert.Equal(["districts", "districts", "population", "oneroster", "attendance", "assessment", "xapi"], await KindsAsync(warehouse));
+        Assert.Equal(
+            ["districts", "districts", "population", "residents", "consent", "checklist", "checklist", "checkup", "checkup", "vitals", "oneroster", "attendance", "assessment", "xapi"],
+            await KindsAsync(warehouse));
         Assert.All(again, r => Assert.Equal(ImportStatus.AlreadyImported, r.Status));
         Assert.False(Directory.Exists(Path.Combine(warehouse.Directory, "seed-sources", "tiny")), "the generated files are removed once loaded");
 
@@ -33,6 +35,11 @@ public class SeedImportTests
         foreach (var fact in new[] { "fact_learning_activity", "fact_assessment_result", "fact_attendance" })
         {
             Assert.True(await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {fact}") > 1000, fact);
+        }
+
+        foreach (var fact in new[] { "dim_resident", "fact_checklist_answer", "fact_checkup_result", "fact_phr_reading" })
+        {
+            Assert.True(await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {fact}") > 0, fact);
         }
     }
 

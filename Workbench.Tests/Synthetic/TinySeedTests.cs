@@ -25,7 +25,7 @@ public partial class TinySeedTests(TinySeedFixture fixture) : IClassFixture<Tiny
 
         var files = RelativeFiles(first.Root);
         Assert.Equal(files, RelativeFiles(second.Root));
-        Assert.Equal(16, files.Count);
+        Assert.Equal(16 + 6, files.Count); // the health sources: consent, two 年度 of checklists and checkups, a year of vitals
         foreach (var file in files)
         {
             Assert.True(

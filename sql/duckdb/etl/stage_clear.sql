@@ -16,3 +16,8 @@ DELETE FROM stage_dim_district;
 DELETE FROM stage_district_geometry;
 DELETE FROM stage_xapi_voided_statement;
 DELETE FROM stage_dim_learning_unit;
+DELETE FROM stage_dim_resident;
+DELETE FROM stage_consent;
+DELETE FROM stage_fact_checklist_answer;
+DELETE FROM stage_fact_checkup_result;
+DELETE FROM stage_fact_phr_reading;

@@ -5,6 +5,10 @@ SELECT 'fact_assessment_result', CAST(COUNT(*) AS BIGINT) FROM fact_assessment_r
 UNION ALL
 SELECT 'fact_attendance', CAST(COUNT(*) AS BIGINT) FROM fact_attendance
 UNION ALL
+SELECT 'fact_checklist_answer', CAST(COUNT(*) AS BIGINT) FROM fact_checklist_answer
+UNION ALL
+SELECT 'fact_checkup_result', CAST(COUNT(*) AS BIGINT) FROM fact_checkup_result
+UNION ALL
 SELECT 'fact_phr_reading', CAST(COUNT(*) AS BIGINT) FROM fact_phr_reading
 UNION ALL
 SELECT 'fact_population', CAST(COUNT(*) AS BIGINT) FROM fact_population;

@@ -16,3 +16,8 @@ DELETE FROM dbo.stage_dim_district;
 DELETE FROM dbo.stage_district_geometry;
 DELETE FROM dbo.stage_xapi_voided_statement;
 DELETE FROM dbo.stage_dim_learning_unit;
+DELETE FROM dbo.stage_dim_resident;
+DELETE FROM dbo.stage_consent;
+DELETE FROM dbo.stage_fact_checklist_answer;
+DELETE FROM dbo.stage_fact_checkup_result;
+DELETE FROM dbo.stage_fact_phr_reading;

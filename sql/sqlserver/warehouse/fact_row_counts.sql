@@ -5,6 +5,10 @@ SELECT 'fact_assessment_result', CAST(COUNT_BIG(*) AS BIGINT) FROM dbo.fact_asse
 UNION ALL
 SELECT 'fact_attendance', CAST(COUNT_BIG(*) AS BIGINT) FROM dbo.fact_attendance
 UNION ALL
+SELECT 'fact_checklist_answer', CAST(COUNT_BIG(*) AS BIGINT) FROM dbo.fact_checklist_answer
+UNION ALL
+SELECT 'fact_checkup_result', CAST(COUNT_BIG(*) AS BIGINT) FROM dbo.fact_checkup_result
+UNION ALL
 SELECT 'fact_phr_reading', CAST(COUNT_BIG(*) AS BIGINT) FROM dbo.fact_phr_reading
 UNION ALL
 SELECT 'fact_population', CAST(COUNT_BIG(*) AS BIGINT) FROM dbo.fact_population;

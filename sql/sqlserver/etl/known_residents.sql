@@ -1,0 +1,1 @@
+SELECT resident_key FROM dbo.dim_resident;
