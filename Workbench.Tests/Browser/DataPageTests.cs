@@ -63,6 +63,29 @@ public sealed class DataPageTests(RunningWorkbench workbench, BrowserSession bro
         await Assertions.Expect(page.GetByTestId("batch-list").Locator($"[data-batch-link='{refused.BatchId}']")).ToBeVisibleAsync();
     }
 
+    [SkippableFact]
+    public async Task A_roster_dropped_in_the_running_workbench_inbox_is_imported_and_moved_to_done_with_a_report()
+    {
+        TestEnvironment.RequireChromium(); // the collection's workbench is the browser tests' one
+        var inbox = Path.Combine(workbench.DataDirectory, "inbox");
+        Directory.CreateDirectory(inbox);
+        var zip = SourceFileBuilders.RosterZip(files, pupils: 7, name: "roster-inbox.zip");
+        File.Copy(zip, Path.Combine(inbox, "roster-inbox.zip"));
+
+        var report = Path.Combine(inbox, "done", "roster-inbox.zip.report.txt");
+        var deadline = DateTime.UtcNow.AddSeconds(90); // default settle 10 s and poll 5 s
+        while (!File.Exists(report) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500);
+        }
+
+        Assert.True(File.Exists(report), $"no report in done/; failed/ holds: {string.Join(", ", Directory.EnumerateFiles(Path.Combine(inbox, "failed")).Select(Path.GetFileName))}");
+        var text = await File.ReadAllTextAsync(report);
+        Assert.Contains("結果: 成功", text, StringComparison.Ordinal);
+        Assert.Contains("種類: oneroster", text, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(inbox, "roster-inbox.zip")));
+    }
+
     public void Dispose() => Directory.Delete(files, recursive: true);
 }
 

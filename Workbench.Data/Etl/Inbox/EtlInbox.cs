@@ -44,6 +44,7 @@ public sealed class EtlInbox(
             return;
         }
 
+        await Task.Yield(); // never hold up the host's start, even with files waiting
         logger.LogInformation("ETL inbox watching {Folder}", Folder);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PollSeconds), time);
         do
@@ -177,7 +178,9 @@ public sealed class EtlInbox(
         var destination = FreeName(Path.Combine(root, succeeded ? DoneFolder : FailedFolder), fileName);
         File.Move(path, destination);
         var report = destination + ReportSuffix;
-        await File.WriteAllTextAsync(report, Report(fileName, kind, result, error), new UTF8Encoding(true), CancellationToken.None);
+        // Written aside and renamed, so whoever waits for the report never reads half of it.
+        await File.WriteAllTextAsync(report + ".writing", Report(fileName, kind, result, error), new UTF8Encoding(true), CancellationToken.None);
+        File.Move(report + ".writing", report, overwrite: true);
         logger.LogInformation("ETL inbox: {File} ({Kind}) → {Destination}", fileName, kind, destination);
         return new InboxOutcome(fileName, kind, destination, report, result, error);
     }

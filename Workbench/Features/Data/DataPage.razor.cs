@@ -207,8 +207,9 @@ public partial class DataPage
             Logger.LogWarning(ex, "Upload of {File} stopped", file.Name);
             error = string.Format(CultureInfo.CurrentCulture, L["Data_UploadFailed"], ex.Message);
         }
-        catch (Exception ex) when (ex is UnauthorizedAccessException or InvalidOperationException or System.Data.Common.DbException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Whatever else went wrong, the batch's transaction rolled back: say so in words, keep the circuit alive.
             Logger.LogError(ex, "Import of {File} failed", file.Name);
             error = string.Format(CultureInfo.CurrentCulture, L["Data_Unexpected"], ex.Message);
         }
