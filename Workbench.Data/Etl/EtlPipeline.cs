@@ -98,6 +98,13 @@ public sealed class EtlPipeline(
             await transaction.RollbackAsync(CancellationToken.None);
             return (ImportStatus.Failed, ex.Message, context);
         }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or System.Text.Json.JsonException or System.Text.DecoderFallbackException)
+        {
+            // A damaged file (a broken zip, cut-off JSON) reaches the importer's reader: the batch fails, recorded with why.
+            await transaction.RollbackAsync(CancellationToken.None);
+            logger.LogWarning(ex, "ETL batch {BatchId} could not read its file", batchId);
+            return (ImportStatus.Failed, $"ファイルを読み取れなかったため、何も取り込んでいません（壊れているか、この種類の形式ではありません）: {ex.Message}", context);
+        }
         catch (OperationCanceledException)
         {
             await transaction.RollbackAsync(CancellationToken.None);

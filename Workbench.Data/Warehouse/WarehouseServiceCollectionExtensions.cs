@@ -5,7 +5,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Workbench.Data.Access;
 using Workbench.Data.Etl;
+using Workbench.Data.Etl.Detection;
 using Workbench.Data.Etl.Districts;
+using Workbench.Data.Etl.Inbox;
 using Workbench.Data.Etl.Education;
 using Workbench.Data.Etl.Health;
 using Workbench.Data.Health;
@@ -69,6 +71,12 @@ public static class WarehouseServiceCollectionExtensions
         builder.Services.AddSingleton<IImporter, ChecklistImporter>();
         builder.Services.AddSingleton<IImporter, CheckupImporter>();
         builder.Services.AddSingleton<IImporter, VitalsImporter>();
+        builder.Services.AddSingleton<ImportKindDetector>();
+        builder.Services.AddBuiltInImportKindRules();
+        builder.Services.AddSingleton<EtlBatchQueries>();
+        builder.Services.AddOptions<EtlInboxOptions>().BindConfiguration(EtlInboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<EtlUploadOptions>().BindConfiguration(EtlUploadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<EtlInbox>();
 
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
         builder.Services.AddSingleton<SyntheticSeeder>();

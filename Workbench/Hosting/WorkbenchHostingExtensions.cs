@@ -31,6 +31,8 @@ internal static class WorkbenchHostingExtensions
         builder.Services.AddMudServices();
         builder.Services.Replace(ServiceDescriptor.Transient<MudLocalizer, WorkbenchMudLocalizer>());
         builder.Services.AddSingleton<ExportTokens>();
+        // The inbox runs only in the web app (the CLI imports what it is told), on the singleton the tests can drive.
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Data.Etl.Inbox.EtlInbox>());
         builder.Services.AddHealthChecks().AddCheck<WarehouseHealthCheck>("warehouse");
         return builder;
     }
