@@ -7,6 +7,7 @@ using Workbench.Data.Access;
 using Workbench.Data.Etl;
 using Workbench.Data.Etl.Districts;
 using Workbench.Data.Etl.Education;
+using Workbench.Data.Etl.Transit;
 using Workbench.Data.Health;
 using Workbench.Data.Learning;
 using Workbench.Data.Learning.Board;
@@ -60,6 +61,7 @@ public static class WarehouseServiceCollectionExtensions
         builder.Services.AddSingleton<IImporter, DistrictsImporter>();
         builder.Services.AddSingleton<IImporter, PopulationImporter>();
         builder.Services.AddSingleton<IImporter, XapiImporter>();
+        builder.Services.AddTransitWasteImporters();
 
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
         builder.Services.AddSingleton<SyntheticSeeder>();

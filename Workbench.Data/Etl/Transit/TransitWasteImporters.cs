@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Workbench.Data.Etl.Transit;
+
+public static class TransitWasteImporters
+{
+    /// <summary>The transit and waste importers: <c>gtfs</c>, <c>board-alight</c>, <c>ic-card</c>, <c>demand-taxi</c>, <c>waste-weighing</c>, <c>bulky-waste</c>.</summary>
+    public static IServiceCollection AddTransitWasteImporters(this IServiceCollection services)
+    {
+        services.AddSingleton<IImporter, GtfsImporter>();
+        return services;
+    }
+}
