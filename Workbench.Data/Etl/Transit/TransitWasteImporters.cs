@@ -8,6 +8,8 @@ public static class TransitWasteImporters
     public static IServiceCollection AddTransitWasteImporters(this IServiceCollection services)
     {
         services.AddSingleton<IImporter, GtfsImporter>();
+        services.AddSingleton<IImporter, BoardAlightImporter>();
+        services.AddSingleton<IImporter, IcCardImporter>();
         return services;
     }
 }
