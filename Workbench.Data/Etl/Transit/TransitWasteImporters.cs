@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Workbench.Data.Etl.Waste;
 
 namespace Workbench.Data.Etl.Transit;
 
@@ -10,6 +11,9 @@ public static class TransitWasteImporters
         services.AddSingleton<IImporter, GtfsImporter>();
         services.AddSingleton<IImporter, BoardAlightImporter>();
         services.AddSingleton<IImporter, IcCardImporter>();
+        services.AddSingleton<IImporter, DemandTaxiImporter>();
+        services.AddSingleton<IImporter, WasteWeighingImporter>();
+        services.AddSingleton<IImporter, BulkyWasteImporter>();
         return services;
     }
 }
