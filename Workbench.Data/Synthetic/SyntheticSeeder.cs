@@ -91,5 +91,10 @@ public sealed class SyntheticSeeder(
         {
             yield return ("xapi", file);
         }
+
+        foreach (var source in TransitWaste.TransitWasteSources.Under(sources.Root).ImportOrder())
+        {
+            yield return source;
+        }
     }
 }

@@ -16,12 +16,12 @@ public sealed class EtlSeedCommandTests : IDisposable
 
         Assert.True(seed.ExitCode == 0, seed.Output + seed.Errors);
         Assert.Contains("取り込み中 / importing xapi: statements-2025.ndjson", seed.Output, StringComparison.Ordinal);
-        foreach (var kind in new[] { "districts", "population", "oneroster", "attendance", "assessment", "xapi" })
+        foreach (var kind in new[] { "districts", "population", "oneroster", "attendance", "assessment", "xapi", "gtfs", "board-alight", "demand-taxi", "waste-weighing", "bulky-waste" })
         {
             Assert.Contains(kind, batches.Output, StringComparison.Ordinal);
         }
 
-        Assert.Equal(7, batches.Output.Split('\n').Count(line => line.Contains("succeeded", StringComparison.Ordinal)));
+        Assert.Equal(12, batches.Output.Split('\n').Count(line => line.Contains("succeeded", StringComparison.Ordinal)));
     }
 
     public void Dispose()

@@ -20,7 +20,9 @@ public class SeedImportTests
         var again = await seeder.SeedAsync(SeedScale.Tiny, null, CancellationToken.None);
 
         Assert.All(first, r => Assert.True(r.Status == ImportStatus.Succeeded && r.RowsRejected == 0, r.Message));
-        Assert.Equal(["districts", "districts", "population", "oneroster", "attendance", "assessment", "xapi"], await KindsAsync(warehouse));
+        Assert.Equal(
+            ["districts", "districts", "population", "oneroster", "attendance", "assessment", "xapi", "gtfs", "board-alight", "demand-taxi", "waste-weighing", "bulky-waste"],
+            await KindsAsync(warehouse));
         Assert.All(again, r => Assert.Equal(ImportStatus.AlreadyImported, r.Status));
         Assert.False(Directory.Exists(Path.Combine(warehouse.Directory, "seed-sources", "tiny")), "the generated files are removed once loaded");
 
@@ -33,6 +35,11 @@ public class SeedImportTests
         foreach (var fact in new[] { "fact_learning_activity", "fact_assessment_result", "fact_attendance" })
         {
             Assert.True(await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {fact}") > 1000, fact);
+        }
+
+        foreach (var fact in new[] { "fact_boarding", "fact_demand_taxi_trip", "fact_waste_weighing", "fact_bulky_waste_request", "transit_stop_time" })
+        {
+            Assert.True(await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {fact}") > 10, fact);
         }
     }
 

@@ -25,7 +25,7 @@ public partial class TinySeedTests(TinySeedFixture fixture) : IClassFixture<Tiny
 
         var files = RelativeFiles(first.Root);
         Assert.Equal(files, RelativeFiles(second.Root));
-        Assert.Equal(16, files.Count);
+        Assert.Equal(21, files.Count);
         foreach (var file in files)
         {
             Assert.True(
@@ -45,7 +45,7 @@ public partial class TinySeedTests(TinySeedFixture fixture) : IClassFixture<Tiny
     [Fact]
     public void Files_are_utf8_without_bom_with_lf_line_endings()
     {
-        foreach (var file in RelativeFiles(Folder.Root))
+        foreach (var file in RelativeFiles(Folder.Root).Where(f => !f.EndsWith(".zip", StringComparison.Ordinal))) // the GTFS zip's entries: TransitWasteGeneratorTests
         {
             var bytes = File.ReadAllBytes(Path.Combine(Folder.Root, file));
             Assert.False(bytes.AsSpan().StartsWith("\uFEFF"u8), $"{file} starts with a BOM.");
