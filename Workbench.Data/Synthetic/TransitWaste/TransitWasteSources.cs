@@ -59,3 +59,17 @@ public sealed record TransitWasteSources(string GtfsZip, string BoardAlightFile,
 
     private static void Report(IProgress<string>? progress, FormattableString message) => progress?.Report(message.ToString(CultureInfo.InvariantCulture));
 }
+
+/// <summary>The transit sources alone, for benchmarks that need the boardings file without the rest of the city.</summary>
+public static class TransitSourcesWriter
+{
+    /// <summary>Writes the GTFS-JP zip and the boardings of the scale's 年度 (five at city scale) under <paramref name="outputFolder"/>.</summary>
+    public static TransitWasteSources Write(string outputFolder, SeedScale scale, int fiscalYear = 2025, int seed = 20250401, IProgress<string>? progress = null)
+    {
+        var facts = SyntheticFacts.Instance;
+        var plan = ScalePlan.For(scale, fiscalYear, facts);
+        var sources = TransitWasteSources.Under(Path.GetFullPath(outputFolder));
+        sources.Work(new Determinism(seed), facts.Chome, scale, plan.Years, progress).First()();
+        return sources;
+    }
+}
