@@ -7,8 +7,8 @@ namespace Workbench.Data.Etl.Transit;
 /// GTFS-ride <c>board_alight.txt</c>: boardings and alightings per trip and stop visit on a service date. The file comes
 /// alone (then it belongs to the one loaded feed that has its first trip) or zipped with the feed's <c>agency.txt</c>
 /// (then that agency is its namespace). Against a loaded feed every trip and stop is checked; a feed not yet loaded is
-/// noted and not checked. <c>service_date</c> is required (the warehouse counts boardings per day). Streams: parsing
-/// runs a chunk ahead of the bulk load.
+/// noted and not checked. <c>service_date</c> is required (the warehouse counts boardings per day); a repeated visit is
+/// rejected. Streams: parsing runs a chunk ahead of the bulk load, which appends to the fact within the batch.
 /// </summary>
 public sealed class BoardAlightImporter : IImporter
 {
@@ -44,10 +44,31 @@ public sealed class BoardAlightImporter : IImporter
             }
 
             var today = DateOnly.FromDateTime(context.Time.GetLocalNow().DateTime);
-            context.Table(Table).Loaded = await context.StageAsync("stage_fact_boarding", Columns, RowsAhead.Of(() => Rows(csv, context, feed, today)), cancellationToken);
-        }
+            var days = new DayRange();
 
-        await context.ExecuteAsync("etl/boarding_merge", null, cancellationToken);
+            // Straight into the fact inside the batch's transaction (a refused or failed batch rolls it back): copying
+            // millions of visits through a staging table doubled the load. Earlier rows this file replaces go after.
+            context.Table(Table).Loaded = await context.StageAsync("fact_boarding", Columns, RowsAhead.Of(() => Rows(csv, context, feed, today, days)), cancellationToken);
+            var replace = new { batch_id = context.BatchId, feed_key = feedKey, first_date_key = days.First, last_date_key = days.Last };
+            if (days.Last > 0 && (await context.QueryAsync<long>("etl/boarding_earlier_in_range", replace, cancellationToken)).Single() > 0)
+            {
+                await context.ExecuteAsync("etl/boarding_replace_earlier", replace, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The first and last day a file's accepted rows cover.</summary>
+    private sealed class DayRange
+    {
+        public int First { get; private set; } = int.MaxValue;
+
+        public int Last { get; private set; }
+
+        public void Add(int dateKey)
+        {
+            First = Math.Min(First, dateKey);
+            Last = Math.Max(Last, dateKey);
+        }
     }
 
     private static string FirstAgency(string agencyFile)
@@ -74,25 +95,46 @@ public sealed class BoardAlightImporter : IImporter
         };
     }
 
-    private static IEnumerable<object?[]> Rows(CsvSource csv, ImportContext context, TransitFeedIndex feed, DateOnly today)
+    private static IEnumerable<object?[]> Rows(CsvSource csv, ImportContext context, TransitFeedIndex feed, DateOnly today, DayRange days)
     {
         var feedKey = feed.FeedKey;
+        var visits = new VisitKeys();
+        var stopKeys = new Dictionary<string, string>(StringComparer.Ordinal);
+        var tripKeys = new Dictionary<string, (string Key, string? Route, int Index)>(StringComparer.Ordinal);
         while (csv.Read())
         {
             context.RowRead(Table);
-            var trip = csv.Get("trip_id");
-            var stop = csv.Get("stop_id");
-            string? route = null;
-            if (trip is null || (feed.IsLoaded && !feed.TripRoutes.TryGetValue(trip, out route)))
+            var tripId = csv.Get("trip_id");
+            var stopId = csv.Get("stop_id");
+            if (tripId is null)
             {
-                context.Reject(Table, csv.PartName, csv.LineNumber, "trip_id", "フィードにない trip_id です。", trip);
+                context.Reject(Table, csv.PartName, csv.LineNumber, "trip_id", "trip_id が空です。");
                 continue;
             }
 
-            if (stop is null || (feed.IsLoaded && !feed.Stops.Contains(stop)))
+            if (!tripKeys.TryGetValue(tripId, out var trip))
             {
-                context.Reject(Table, csv.PartName, csv.LineNumber, "stop_id", "フィードにない stop_id です。", stop);
+                string? route = null;
+                if (feed.IsLoaded && !feed.TripRoutes.TryGetValue(tripId, out route))
+                {
+                    context.Reject(Table, csv.PartName, csv.LineNumber, "trip_id", "フィードにない trip_id です。", tripId);
+                    continue;
+                }
+
+                trip = (GtfsValues.Key(feedKey, tripId), route, tripKeys.Count);
+                tripKeys[tripId] = trip;
+            }
+
+            if (stopId is null || (feed.IsLoaded && !feed.Stops.Contains(stopId)))
+            {
+                context.Reject(Table, csv.PartName, csv.LineNumber, "stop_id", "フィードにない stop_id です。", stopId);
                 continue;
+            }
+
+            if (!stopKeys.TryGetValue(stopId, out var stopKey))
+            {
+                stopKey = GtfsValues.Key(feedKey, stopId);
+                stopKeys[stopId] = stopKey;
             }
 
             if (!GtfsValues.TryInt(csv.Get("stop_sequence"), out var sequence) || sequence < 0)
@@ -121,13 +163,36 @@ public sealed class BoardAlightImporter : IImporter
                 continue;
             }
 
+            var dateKey = FiscalCalendar.DateKeyOf(date.Value);
+            if (!visits.Add(dateKey, trip.Index, tripId, sequence))
+            {
+                context.Reject(Table, csv.PartName, csv.LineNumber, "stop_sequence", "同じ日・便・停留所順序の行が重複しています。", csv.Get("stop_sequence"));
+                continue;
+            }
+
+            days.Add(dateKey);
             var time = GtfsValues.ParseSeconds(csv.Get("service_arrival_time") ?? csv.Get("service_departure_time"));
             yield return
             [
-                feedKey, FiscalCalendar.DateKeyOf(date.Value), string.Create(CultureInfo.InvariantCulture, $"{trip}|{sequence}"), Source,
-                GtfsValues.Key(feedKey, stop), route, GtfsValues.Key(feedKey, trip), sequence, time / 60, boardings, alightings, load, context.BatchId,
+                feedKey, dateKey, string.Create(CultureInfo.InvariantCulture, $"{tripId}|{sequence}"), Source,
+                stopKey, trip.Route, trip.Key, sequence, time / 60, boardings, alightings, load, context.BatchId,
             ];
         }
+    }
+
+    /// <summary>
+    /// The (day, trip, stop sequence) visits seen in a file, so a repeated visit is rejected while streaming and the merge
+    /// needs no window over millions of rows. Packed exactly into a long while the numbers fit; a tuple set beyond.
+    /// </summary>
+    private sealed class VisitKeys
+    {
+        private readonly HashSet<long> packed = [];
+        private readonly HashSet<(int, string, int)> wide = [];
+
+        public bool Add(int dateKey, int tripIndex, string tripId, int sequence) =>
+            tripIndex < (1 << 20) && sequence < (1 << 16) && dateKey is > 0 and < (1 << 27)
+                ? packed.Add(((long)dateKey << 36) | ((long)tripIndex << 16) | (long)sequence)
+                : wide.Add((dateKey, tripId, sequence));
     }
 
     /// <summary>An optional count: true and null when empty, true and the value when a whole number ≥ 0.</summary>

@@ -76,6 +76,21 @@ public class BoardingImporterTests
     }
 
     [Fact]
+    public async Task A_visit_repeated_in_a_file_is_rejected_as_a_duplicate_and_the_first_one_kept()
+    {
+        await using var warehouse = await WithFeedAsync();
+        var file = warehouse.WriteFile("a.txt", RideHeader + Visits(40) + "T1,3,3,0,9,9,20250407,8:03:00\n");
+
+        var result = await warehouse.ImportAsync("board-alight", file);
+
+        Assert.Equal(ImportStatus.Succeeded, result.Status);
+        var reject = Assert.Single(result.Rejects);
+        Assert.Equal((42L, "stop_sequence"), (reject.LineNumber, reject.FieldName!));
+        Assert.Contains("重複", reject.Reason, StringComparison.Ordinal);
+        Assert.Equal([(40L, 80L)], await warehouse.QueryAsync<(long, long)>("SELECT COUNT(*), SUM(boardings) FROM fact_boarding"));
+    }
+
+    [Fact]
     public async Task Boardings_with_too_many_bad_rows_load_nothing()
     {
         await using var warehouse = await WithFeedAsync();
