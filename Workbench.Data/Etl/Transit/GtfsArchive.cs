@@ -26,7 +26,8 @@ internal sealed class GtfsArchive : IDisposable
             return new GtfsArchive(path, null);
         }
 
-        var target = Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"workbench-gtfs-{batchId}-{Environment.ProcessId}"));
+        // Unique per open: batch numbers repeat across warehouses (tests open several in one process).
+        var target = Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"workbench-gtfs-{batchId}-{Guid.NewGuid():N}"));
         try
         {
             ZipFile.ExtractToDirectory(path, target, overwriteFiles: true);
