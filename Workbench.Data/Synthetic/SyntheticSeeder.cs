@@ -114,5 +114,10 @@ public sealed class SyntheticSeeder(
         {
             yield return ("xapi", file);
         }
+
+        foreach (var source in TransitWaste.TransitWasteSources.Under(sources.Root).ImportOrder())
+        {
+            yield return source;
+        }
     }
 }

@@ -69,6 +69,8 @@ public sealed class TsuyamaGenerator
             });
         }
 
+        work.AddRange(TransitWaste.TransitWasteSources.Under(root).Work(determinism, facts.Chome, scale, plan.Years, progress));
+
         // Every file has its own random streams, so writing them side by side changes no byte.
         Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, [.. work]);
         Report(progress, $"done in {clock.Elapsed.TotalSeconds:F1} s: {root}");
@@ -165,7 +167,7 @@ public sealed class TsuyamaGenerator
         {
             ("oneroster", "*.csv"), ("xapi", "statements-*.ndjson"), ("attendance", "attendance-*.csv"),
             ("assessment", "assessment-*.csv"), ("population", "population.csv"), ("residents", "residents.csv"),
-            ("districts", "*.geojson"), ("health", "*.*"),
+            ("districts", "*.geojson"), ("health", "*.*"), ("transit", "*.*"), ("waste", "*.csv"),
         })
         {
             var path = Path.Combine(root, folder);

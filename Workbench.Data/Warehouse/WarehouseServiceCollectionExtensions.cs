@@ -10,6 +10,7 @@ using Workbench.Data.Etl.Districts;
 using Workbench.Data.Etl.Inbox;
 using Workbench.Data.Etl.Education;
 using Workbench.Data.Etl.Health;
+using Workbench.Data.Etl.Transit;
 using Workbench.Data.Health;
 using Workbench.Data.Learning;
 using Workbench.Data.Learning.Board;
@@ -77,6 +78,7 @@ public static class WarehouseServiceCollectionExtensions
         builder.Services.AddOptions<EtlInboxOptions>().BindConfiguration(EtlInboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<EtlUploadOptions>().BindConfiguration(EtlUploadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<EtlInbox>();
+        builder.Services.AddTransitWasteImporters();
 
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
         builder.Services.AddSingleton<SyntheticSeeder>();

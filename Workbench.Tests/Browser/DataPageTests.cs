@@ -2,14 +2,14 @@ using System.Globalization;
 using Microsoft.Playwright;
 using Workbench.Domain.Access;
 using Workbench.Tests.Etl;
+using Workbench.Tests.Etl.Transit;
 using Workbench.Tests.Support;
 
 namespace Workbench.Tests.Browser;
 
 /// <summary>
 /// The データ page against its own running workbench (uploads change the warehouse, so they do not share the one the
-/// other browser tests read). The real GTFS feed test is one call of <see cref="DataPageSteps.UploadAsync"/> with
-/// <see cref="DataPageSteps.SharedGtfsFeed"/> once the GTFS importer is registered.
+/// other browser tests read).
 /// </summary>
 [Collection(DataPageWorkbenchCollection.Name)]
 public sealed class DataPageTests(RunningWorkbench workbench, BrowserSession browser) : IDisposable
@@ -64,6 +64,28 @@ public sealed class DataPageTests(RunningWorkbench workbench, BrowserSession bro
     }
 
     [SkippableFact]
+    public async Task The_admin_uploads_a_real_GTFS_JP_feed_and_sees_its_counts_then_a_feed_with_a_bad_stop_time_and_sees_the_reject()
+    {
+        var feed = DataPageSteps.SharedGtfsFeed;
+        var page = await browser.SignedInPageAsync(workbench, WorkbenchRoles.Admin);
+        await page.OpenAsync("/data");
+
+        var real = await DataPageSteps.UploadAsync(page, feed);
+
+        Assert.Equal(("succeeded", "okaden_gtfs-jp_20190401.zip", 0L), (real.Status, real.FileName, real.Rejected));
+        Assert.Equal(GtfsDataLines(feed), real.Loaded);
+        await Assertions.Expect(page.GetByTestId("batch-rejects")).ToContainTextAsync("除外された行はありません。");
+
+        // A feed whose stop_times name a stop it does not have: that row is kept aside with its reason, the rest load.
+        var bad = TransitFiles.Zip(files, "gongo-bad.zip", TransitFiles.Feed(stops: 40, extraStopTimes: "T1,9:00:00,9:00:00,999,41\n"));
+        var rejected = await DataPageSteps.UploadAsync(page, bad);
+        Assert.Equal(("succeeded", 1L), (rejected.Status, rejected.Rejected));
+        var rejectRows = page.GetByTestId("batch-rejects").Locator("tbody tr.mud-table-row");
+        await Assertions.Expect(rejectRows).ToHaveCountAsync(1);
+        await Assertions.Expect(rejectRows.First).ToContainTextAsync("stops.txt にない stop_id");
+    }
+
+    [SkippableFact]
     public async Task A_roster_dropped_in_the_running_workbench_inbox_is_imported_and_moved_to_done_with_a_report()
     {
         TestEnvironment.RequireChromium(); // the collection's workbench is the browser tests' one
@@ -87,6 +109,15 @@ public sealed class DataPageTests(RunningWorkbench workbench, BrowserSession bro
     }
 
     public void Dispose() => Directory.Delete(files, recursive: true);
+
+    /// <summary>The data rows of every file of a feed the GTFS importer reads (fare and feed files are not read).</summary>
+    private static long GtfsDataLines(string zipPath)
+    {
+        string[] read = ["agency", "agency_jp", "office_jp", "stops", "routes", "routes_jp", "calendar", "calendar_dates", "shapes", "trips", "stop_times"];
+        using var zip = System.IO.Compression.ZipFile.OpenRead(zipPath);
+        return zip.Entries.Where(e => read.Contains(Path.GetFileNameWithoutExtension(e.Name)))
+            .Sum(e => TransitFiles.DataLines(new StreamReader(e.Open()).ReadToEnd()));
+    }
 }
 
 /// <summary>What the データ page shows for an uploaded file's batch.</summary>
@@ -98,7 +129,7 @@ public static class DataPageSteps
 
     private static readonly CultureInfo Japanese = CultureInfo.GetCultureInfo("ja-JP");
 
-    /// <summary>The real GTFS-JP feed in ../shared/data/gtfs, for the test to add once the GTFS importer lands.</summary>
+    /// <summary>A real GTFS-JP feed in ../shared/data/gtfs.</summary>
     public static string SharedGtfsFeed
     {
         get

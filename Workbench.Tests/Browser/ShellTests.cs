@@ -22,12 +22,12 @@ public class ShellTests(RunningWorkbench workbench, BrowserSession browser)
         var latest = SqlCatalogue.Load(WarehouseProvider.DuckDb).Migrations[^1].Version;
         await Assertions.Expect(page.GetByTestId("schema-version")).ToHaveTextAsync(latest.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(page.GetByTestId("provider")).ToContainTextAsync("DuckDB");
-        foreach (var fact in new[] { "fact_learning_activity", "fact_assessment_result", "fact_attendance" })
+        foreach (var fact in new[] { "fact_learning_activity", "fact_assessment_result", "fact_attendance", "fact_boarding", "fact_demand_taxi_trip", "fact_waste_weighing", "fact_bulky_waste_request" })
         {
             await Assertions.Expect(page.Locator($"tr[data-table='{fact}'] [data-testid='row-total']")).ToHaveTextAsync(new Regex("^[1-9][0-9,]*$"));
         }
 
-        await Assertions.Expect(page.GetByTestId("last-batch")).ToContainTextAsync("xapi");
+        await Assertions.Expect(page.GetByTestId("last-batch")).ToContainTextAsync("bulky-waste"); // the seed imports transit and waste last
         Assert.Contains("初回起動: デモ用の津山市データを作成し、取り込みます", workbench.App.Output, StringComparison.Ordinal);
         Assert.Contains("デモデータの準備ができました", workbench.App.Output, StringComparison.Ordinal);
     }

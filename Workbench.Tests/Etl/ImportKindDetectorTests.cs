@@ -68,9 +68,15 @@ public sealed class ImportKindDetectorTests : IDisposable
     [InlineData("consent", "resident_id,scope,status,date\nR1,phr,given,2025-04-01\n")]
     [InlineData("checklist", "resident_id,date,q01,q02,q03,q04,q05,q06,q07,q08,q09,q10,q11,q12,q13,q14,q15,q16,q17,q18,q19,q20,q21,q22,q23,q24,q25,height_cm,weight_kg\n")]
     [InlineData("checkup", "resident_id,date,sex,age,waist_cm,bmi,systolic,diastolic,fasting,fasting_glucose,casual_glucose,hba1c,triglycerides,hdl\n")]
-    public async Task Health_CSV_files_are_told_apart_by_their_columns(string kind, string content)
+    [InlineData("board-alight", "trip_id,stop_id,stop_sequence,record_use,service_date,boardings,alightings\n")]
+    [InlineData("ic-card", "agency_id,date,time,stop_id,route_id,trip_id,boardings,alightings\n")]
+    [InlineData("demand-taxi", "trip_id,date,time,area,origin,destination,passengers\n")]
+    [InlineData("waste-weighing", "date,truck,route,district,waste_type,kg\n")]
+    [InlineData("bulky-waste", "request_id,request_date,collection_date,chome,item,quantity,fee_yen\n")]
+    public async Task Health_transit_and_waste_CSV_files_are_told_apart_by_their_columns(string kind, string content)
     {
-        Assert.Equal(kind, await DetectAsync(Write(kind + ".csv", content), [.. EducationKinds, "residents", "consent", "checklist", "checkup", "vitals"]));
+        Assert.Equal(kind, await DetectAsync(Write(kind + ".csv", content), [.. EducationKinds, "residents", "consent", "checklist", "checkup", "vitals",
+            "board-alight", "ic-card", "demand-taxi", "waste-weighing", "bulky-waste"]));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public class SeedImportTests
 
         Assert.All(first, r => Assert.True(r.Status == ImportStatus.Succeeded && r.RowsRejected == 0, r.Message));
         Assert.Equal(
-            ["districts", "districts", "population", "residents", "consent", "checklist", "checklist", "checkup", "checkup", "vitals", "oneroster", "attendance", "assessment", "xapi"],
+            ["districts", "districts", "population", "residents", "consent", "checklist", "checklist", "checkup", "checkup", "vitals", "oneroster", "attendance", "assessment", "xapi", "gtfs", "board-alight", "demand-taxi", "waste-weighing", "bulky-waste"],
             await KindsAsync(warehouse));
         Assert.All(again, r => Assert.Equal(ImportStatus.AlreadyImported, r.Status));
         Assert.False(Directory.Exists(Path.Combine(warehouse.Directory, "seed-sources", "tiny")), "the generated files are removed once loaded");
@@ -40,6 +40,11 @@ public class SeedImportTests
         foreach (var fact in new[] { "dim_resident", "fact_checklist_answer", "fact_checkup_result", "fact_phr_reading" })
         {
             Assert.True(await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {fact}") > 0, fact);
+        }
+
+        foreach (var fact in new[] { "fact_boarding", "fact_demand_taxi_trip", "fact_waste_weighing", "fact_bulky_waste_request", "transit_stop_time" })
+        {
+            Assert.True(await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {fact}") > 10, fact);
         }
     }
 

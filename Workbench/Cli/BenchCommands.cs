@@ -13,6 +13,7 @@ internal static class BenchCommands
         var bench = new Command("bench", "ベンチマーク / Benchmarks");
         bench.Subcommands.Add(BenchXapiCommand.Create(configurationArgs));
         bench.Subcommands.Add(BenchVitalsCommand.Create(configurationArgs));
+        bench.Subcommands.Add(BenchBoardingsCommand.Create(configurationArgs));
         bench.Subcommands.Add(BenchExportCommand.Create());
         bench.Subcommands.Add(ReportBenchCommand.Create(configurationArgs));
         bench.Subcommands.Add(BenchDashboardCommand.Create(configurationArgs));

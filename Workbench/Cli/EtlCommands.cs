@@ -12,7 +12,7 @@ internal static class EtlCommands
 
     public static Command Create(string[] configurationArgs)
     {
-        var kind = new Argument<string>("kind") { Description = "oneroster, xapi, attendance, assessment, districts, population, residents, consent, checklist, checkup, vitals" };
+        var kind = new Argument<string>("kind") { Description = "oneroster, xapi, attendance, assessment, districts, population, residents, consent, checklist, checkup, vitals, gtfs, board-alight, ic-card, demand-taxi, waste-weighing, bulky-waste" };
         var path = new Argument<string>("path") { Description = "ファイルまたはフォルダ / file or folder" };
         var import = new Command("import", "ファイルを取り込みます / Import a source file") { kind, path };
         import.SetAction((parse, ct) => CliHost.RunAsync(configurationArgs,

@@ -43,5 +43,10 @@ public static class ImportKindRuleRegistration
         .AddImportKindRule(ImportKindRule.Csv("checklist", "resident_id", "date", "q01", "q25"))
         .AddImportKindRule(ImportKindRule.Csv("checkup", "resident_id", "date", "waist_cm", "hba1c"))
         .AddImportKindRule(ImportKindRule.Csv("consent", "resident_id", "scope", "status", "date"))
-        .AddImportKindRule(ImportKindRule.Csv("residents", "resident_id", "chome_code", "birth_date"));
+        .AddImportKindRule(ImportKindRule.Csv("residents", "resident_id", "chome_code", "birth_date"))
+        .AddImportKindRule(ImportKindRule.Csv("board-alight", "trip_id", "stop_id", "stop_sequence", "service_date"))
+        .AddImportKindRule(ImportKindRule.Csv("ic-card", "agency_id", "date", "time", "stop_id"))
+        .AddImportKindRule(ImportKindRule.Csv("demand-taxi", "trip_id", "date", "area", "origin", "destination", "passengers"))
+        .AddImportKindRule(ImportKindRule.Csv("waste-weighing", "date", "truck", "route", "district", "waste_type", "kg"))
+        .AddImportKindRule(ImportKindRule.Csv("bulky-waste", "request_id", "request_date", "chome", "item"));
 }

@@ -11,4 +11,12 @@ SELECT 'fact_checkup_result', CAST(COUNT(*) AS BIGINT) FROM fact_checkup_result
 UNION ALL
 SELECT 'fact_phr_reading', CAST(COUNT(*) AS BIGINT) FROM fact_phr_reading
 UNION ALL
-SELECT 'fact_population', CAST(COUNT(*) AS BIGINT) FROM fact_population;
+SELECT 'fact_population', CAST(COUNT(*) AS BIGINT) FROM fact_population
+UNION ALL
+SELECT 'fact_boarding', CAST(COUNT(*) AS BIGINT) FROM fact_boarding
+UNION ALL
+SELECT 'fact_demand_taxi_trip', CAST(COUNT(*) AS BIGINT) FROM fact_demand_taxi_trip
+UNION ALL
+SELECT 'fact_waste_weighing', CAST(COUNT(*) AS BIGINT) FROM fact_waste_weighing
+UNION ALL
+SELECT 'fact_bulky_waste_request', CAST(COUNT(*) AS BIGINT) FROM fact_bulky_waste_request;

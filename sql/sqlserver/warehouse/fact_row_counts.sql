@@ -11,4 +11,12 @@ SELECT 'fact_checkup_result', CAST(COUNT_BIG(*) AS BIGINT) FROM dbo.fact_checkup
 UNION ALL
 SELECT 'fact_phr_reading', CAST(COUNT_BIG(*) AS BIGINT) FROM dbo.fact_phr_reading
 UNION ALL
-SELECT 'fact_population', CAST(COUNT_BIG(*) AS BIGINT) FROM dbo.fact_population;
+SELECT 'fact_population', CAST(COUNT_BIG(*) AS BIGINT) FROM dbo.fact_population
+UNION ALL
+SELECT 'fact_boarding', CAST(COUNT_BIG(*) AS BIGINT) FROM dbo.fact_boarding
+UNION ALL
+SELECT 'fact_demand_taxi_trip', CAST(COUNT_BIG(*) AS BIGINT) FROM dbo.fact_demand_taxi_trip
+UNION ALL
+SELECT 'fact_waste_weighing', CAST(COUNT_BIG(*) AS BIGINT) FROM dbo.fact_waste_weighing
+UNION ALL
+SELECT 'fact_bulky_waste_request', CAST(COUNT_BIG(*) AS BIGINT) FROM dbo.fact_bulky_waste_request;

@@ -1,0 +1,28 @@
+-- A GTFS feed is a snapshot: every row of the staged feed replaces what the warehouse held for that feed_key.
+DELETE FROM dim_agency WHERE feed_key IN (SELECT feed_key FROM stage_dim_agency);
+DELETE FROM transit_office WHERE feed_key IN (SELECT feed_key FROM stage_dim_agency);
+DELETE FROM dim_stop WHERE feed_key IN (SELECT feed_key FROM stage_dim_agency);
+DELETE FROM dim_route WHERE feed_key IN (SELECT feed_key FROM stage_dim_agency);
+DELETE FROM transit_calendar WHERE feed_key IN (SELECT feed_key FROM stage_dim_agency);
+DELETE FROM transit_calendar_date WHERE feed_key IN (SELECT feed_key FROM stage_dim_agency);
+DELETE FROM dim_trip WHERE feed_key IN (SELECT feed_key FROM stage_dim_agency);
+DELETE FROM transit_stop_time WHERE feed_key IN (SELECT feed_key FROM stage_dim_agency);
+DELETE FROM transit_shape_point WHERE feed_key IN (SELECT feed_key FROM stage_dim_agency);
+INSERT INTO dim_agency SELECT * FROM stage_dim_agency;
+INSERT INTO transit_office SELECT * FROM stage_transit_office;
+INSERT INTO dim_stop SELECT * FROM stage_dim_stop;
+INSERT INTO dim_route SELECT * FROM stage_dim_route;
+INSERT INTO transit_calendar SELECT * FROM stage_transit_calendar;
+INSERT INTO transit_calendar_date SELECT * FROM stage_transit_calendar_date;
+INSERT INTO dim_trip SELECT * FROM stage_dim_trip;
+INSERT INTO transit_stop_time SELECT * FROM stage_transit_stop_time;
+INSERT INTO transit_shape_point SELECT * FROM stage_transit_shape_point;
+DELETE FROM stage_dim_agency;
+DELETE FROM stage_transit_office;
+DELETE FROM stage_dim_stop;
+DELETE FROM stage_dim_route;
+DELETE FROM stage_transit_calendar;
+DELETE FROM stage_transit_calendar_date;
+DELETE FROM stage_dim_trip;
+DELETE FROM stage_transit_stop_time;
+DELETE FROM stage_transit_shape_point;

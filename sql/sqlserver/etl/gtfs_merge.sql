@@ -1,0 +1,28 @@
+-- A GTFS feed is a snapshot: every row of the staged feed replaces what the warehouse held for that feed_key.
+DELETE FROM dbo.dim_agency WHERE feed_key IN (SELECT feed_key FROM dbo.stage_dim_agency);
+DELETE FROM dbo.transit_office WHERE feed_key IN (SELECT feed_key FROM dbo.stage_dim_agency);
+DELETE FROM dbo.dim_stop WHERE feed_key IN (SELECT feed_key FROM dbo.stage_dim_agency);
+DELETE FROM dbo.dim_route WHERE feed_key IN (SELECT feed_key FROM dbo.stage_dim_agency);
+DELETE FROM dbo.transit_calendar WHERE feed_key IN (SELECT feed_key FROM dbo.stage_dim_agency);
+DELETE FROM dbo.transit_calendar_date WHERE feed_key IN (SELECT feed_key FROM dbo.stage_dim_agency);
+DELETE FROM dbo.dim_trip WHERE feed_key IN (SELECT feed_key FROM dbo.stage_dim_agency);
+DELETE FROM dbo.transit_stop_time WHERE feed_key IN (SELECT feed_key FROM dbo.stage_dim_agency);
+DELETE FROM dbo.transit_shape_point WHERE feed_key IN (SELECT feed_key FROM dbo.stage_dim_agency);
+INSERT INTO dbo.dim_agency SELECT * FROM dbo.stage_dim_agency;
+INSERT INTO dbo.transit_office SELECT * FROM dbo.stage_transit_office;
+INSERT INTO dbo.dim_stop SELECT * FROM dbo.stage_dim_stop;
+INSERT INTO dbo.dim_route SELECT * FROM dbo.stage_dim_route;
+INSERT INTO dbo.transit_calendar SELECT * FROM dbo.stage_transit_calendar;
+INSERT INTO dbo.transit_calendar_date SELECT * FROM dbo.stage_transit_calendar_date;
+INSERT INTO dbo.dim_trip SELECT * FROM dbo.stage_dim_trip;
+INSERT INTO dbo.transit_stop_time SELECT * FROM dbo.stage_transit_stop_time;
+INSERT INTO dbo.transit_shape_point SELECT * FROM dbo.stage_transit_shape_point;
+DELETE FROM dbo.stage_dim_agency;
+DELETE FROM dbo.stage_transit_office;
+DELETE FROM dbo.stage_dim_stop;
+DELETE FROM dbo.stage_dim_route;
+DELETE FROM dbo.stage_transit_calendar;
+DELETE FROM dbo.stage_transit_calendar_date;
+DELETE FROM dbo.stage_dim_trip;
+DELETE FROM dbo.stage_transit_stop_time;
+DELETE FROM dbo.stage_transit_shape_point;
