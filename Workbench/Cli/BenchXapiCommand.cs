@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using DuckDB.NET.Data;
-using Spectre.Console;
 using Workbench.Data.Etl;
 using Workbench.Data.Synthetic;
 using Workbench.Data.Warehouse;
+
+using static Workbench.Cli.BenchFigures;
 
 namespace Workbench.Cli;
 
@@ -17,10 +17,6 @@ namespace Workbench.Cli;
 /// </summary>
 internal static class BenchXapiCommand
 {
-    // DuckDB's reader as the baseline: auto-detected schema, one statement per line. The path is a parameter.
-    private const string ReadJsonSql = "CREATE TABLE baseline AS SELECT * FROM read_json($path, format = 'newline_delimited')";
-    private static readonly CultureInfo Japanese = CultureInfo.GetCultureInfo("ja-JP");
-
     public static Command Create(string[] configurationArgs)
     {
         var scale = new Option<SeedScale>("--scale") { Description = "tiny, demo or city", DefaultValueFactory = _ => SeedScale.Demo };
@@ -44,21 +40,21 @@ internal static class BenchXapiCommand
         var bytes = sources.XapiFiles.Sum(f => new FileInfo(f).Length);
         Console.WriteLine($"generated in {clock.Elapsed.TotalSeconds:F1} s: {sources.XapiFiles.Count} xAPI file(s), {bytes / 1e6:N0} MB");
 
-        // The warehouse lives in the work folder whatever the configuration says; everything else is configured as usual.
-        string[] benchArgs = [.. configurationArgs, "--Warehouse:Provider=DuckDb", $"--Warehouse:DataDirectory={warehouseFolder}"];
-        Measured? ours = null;
-        var exitCode = await CliHost.RunAsync(benchArgs, async (services, token) =>
-        {
-            ours = await ImportAsync(services, sources, token);
-            return ours is null ? 1 : 0;
-        }, cancellationToken);
-        if (exitCode != 0 || ours is null)
+        if (await ImportInWarehouseAsync(configurationArgs, warehouseFolder, (services, token) => ImportAsync(services, sources, token), cancellationToken) is not { } ours)
         {
             return 1;
         }
 
-        var theirs = await ReadJsonAsync(baselineFile, sources.XapiFiles, cancellationToken);
-        Report(scale, bytes, ours, theirs);
+        // A fresh database file per xAPI file, as each import is its own batch; only the CREATE TABLE is timed.
+        var perFile = new List<Measured>();
+        for (var i = 0; i < sources.XapiFiles.Count; i++)
+        {
+            var file = Path.ChangeExtension(baselineFile, null) + i.ToString(CultureInfo.InvariantCulture) + ".duckdb";
+            perFile.Add(await BaselineAsync(file, ReadJsonSql, sources.XapiFiles[i], "rows in the table", cancellationToken));
+        }
+
+        var theirs = new Measured(perFile.Sum(m => m.Rows), perFile.Sum(m => m.Seconds), perFile.Sum(m => m.CpuSeconds), "rows in the table");
+        Report(scale, bytes, "xapi", ours, "read_json", theirs);
         return 0;
     }
 
@@ -91,81 +87,5 @@ internal static class BenchXapiCommand
         }
 
         return new Measured(read, clock.Elapsed.TotalSeconds, CpuSeconds() - cpu, $"{loaded:N0} loaded, {rejected:N0} rejected");
-    }
-
-    private static async Task<Measured> ReadJsonAsync(string databaseFile, IReadOnlyList<string> files, CancellationToken cancellationToken)
-    {
-        long rows = 0;
-        var seconds = 0.0;
-        var cpuSeconds = 0.0;
-        for (var i = 0; i < files.Count; i++)
-        {
-            // A fresh database file per xAPI file, as each import is its own batch; only the CREATE TABLE is timed.
-            var file = Path.ChangeExtension(databaseFile, null) + i.ToString(CultureInfo.InvariantCulture) + ".duckdb";
-            DeleteIfPresent(file);
-            await using var connection = new DuckDBConnection($"Data Source={file}");
-            await connection.OpenAsync(cancellationToken);
-            await using var create = connection.CreateCommand();
-            create.CommandText = ReadJsonSql;
-            create.Parameters.Add(new DuckDBParameter("path", files[i]));
-            var cpu = CpuSeconds();
-            var clock = Stopwatch.StartNew();
-            await create.ExecuteNonQueryAsync(cancellationToken);
-            seconds += clock.Elapsed.TotalSeconds;
-            cpuSeconds += CpuSeconds() - cpu;
-            await using var count = connection.CreateCommand();
-            count.CommandText = "SELECT count(*) FROM baseline";
-            rows += Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-            Console.WriteLine($"  read_json {Path.GetFileName(files[i])}: {clock.Elapsed.TotalSeconds:F2} s");
-            DeleteIfPresent(file);
-        }
-
-        return new Measured(rows, seconds, cpuSeconds, "rows in the table");
-    }
-
-    private static void Report(SeedScale scale, long bytes, Measured ours, Measured theirs)
-    {
-        var table = new Table().AddColumns("", "rows", "seconds", "rows/s", "MB/s", "CPU s", "note");
-        foreach (var (name, m) in new[] { ("workbench etl import xapi", ours), ("DuckDB read_json (CREATE TABLE AS)", theirs) })
-        {
-            table.AddRow(name, m.Rows.ToString("N0", Japanese), m.Seconds.ToString("F2", Japanese), m.RowsPerSecond.ToString("N0", Japanese),
-                (bytes / 1e6 / m.Seconds).ToString("N0", Japanese), m.CpuSeconds.ToString("F1", Japanese), Markup.Escape(m.Note));
-        }
-
-        AnsiConsole.Write(table);
-        var ratio = ours.Seconds / theirs.Seconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"scale {scale}: importer {ours.RowsPerSecond:N0} rows/s, read_json {theirs.RowsPerSecond:N0} rows/s, ratio {ratio:F2}× (target ≤ 2×) — {(ratio <= 2 ? "within target" : "OVER target")}; CPU time ratio {ours.CpuSeconds / theirs.CpuSeconds:F2}×"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{Environment.ProcessorCount} cores, load average {LoadAverage()}; peak memory {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB"));
-    }
-
-    private static double CpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
-
-    /// <summary>Other work on the machine slows both sides; the load average says how much there was.</summary>
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-
-    private static void DeleteIfPresent(params string[] paths)
-    {
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path))
-            {
-                Directory.Delete(path, recursive: true);
-            }
-
-            foreach (var file in new[] { path, path + ".wal" })
-            {
-                if (File.Exists(file))
-                {
-                    File.Delete(file);
-                }
-            }
-        }
-    }
-
-    private sealed record Measured(long Rows, double Seconds, double CpuSeconds, string Note)
-    {
-        public double RowsPerSecond => Rows / Seconds;
     }
 }

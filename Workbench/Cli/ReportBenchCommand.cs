@@ -75,10 +75,7 @@ internal static class ReportBenchCommand
         }
 
         var warm = seconds.Count > 1 ? seconds.Skip(1).Order().ElementAt((seconds.Count - 1) / 2) : seconds[0];
-        Console.WriteLine(string.Create(Japanese, $"first {seconds[0]:0.00} s, warm median {warm:0.00} s (target < 3 s); load average {LoadAverage()}"));
+        Console.WriteLine(string.Create(Japanese, $"first {seconds[0]:0.00} s, warm median {warm:0.00} s (target < 3 s); load average {BenchFigures.LoadAverage()}"));
         return 0;
     }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }
