@@ -49,10 +49,9 @@ public sealed class ChecklistImporter(IOptions<ChecklistCriteria> criteria) : II
             var reject = (string field, string reason, string? value) => context.Reject(Table, csv.PartName, line, field, reason, value);
 
             var residentId = csv.Get("resident_id");
-            var resident = residentId is null ? null : HealthValues.ResidentKey(context, residentId);
-            if (resident is null || !residents.Contains(resident))
+            if (HealthValues.KnownResident(context, residentId, residents) is not { } resident)
             {
-                reject("resident_id", "住民台帳にない住民です。先に residents を取り込んでください。", SourceValues.MaskId(residentId));
+                reject("resident_id", HealthValues.UnknownResident, SourceValues.MaskId(residentId));
                 continue;
             }
 

@@ -11,7 +11,14 @@ internal static class HealthValues
     /// <summary>The consent scope of PHR readings (the query reads the same name).</summary>
     public const string PhrScope = "phr";
 
+    /// <summary>The reject reason of a row whose resident is not on the register.</summary>
+    public const string UnknownResident = "住民台帳にない住民です。先に residents を取り込んでください。";
+
     public static string ResidentKey(ImportContext context, string residentId) => context.Pseudonyms.Of(ResidentSource, residentId);
+
+    /// <summary>The pseudonymised key of a resident on the register (<paramref name="residents"/>), or null.</summary>
+    public static string? KnownResident(ImportContext context, string? residentId, HashSet<string> residents) =>
+        residentId is not null && ResidentKey(context, residentId) is var key && residents.Contains(key) ? key : null;
 
     /// <summary>A finite number, or null when the text is not one.</summary>
     public static double? Number(string? value) =>
