@@ -302,35 +302,11 @@ public partial class DataPage
     /// <summary>The export asks again, with the filters shown now.</summary>
     private Func<ExportContext, IAsyncEnumerable<BatchRow>> BatchesExport => ExportBatches(CurrentFilter());
 
-    private Func<ExportContext, IAsyncEnumerable<BatchRow>> ExportBatches(EtlBatchFilter filter) => context => ExportBatchesAsync(context, filter);
+    private Func<ExportContext, IAsyncEnumerable<BatchRow>> ExportBatches(EtlBatchFilter filter) => ExportSources.Of<BatchRow>(async context =>
+        context.Caller.IsIn(Domain.Access.WorkbenchRoles.Admin) ? await QueryBatchesAsync(filter with { MaxRows = 1_000_000 }, context.CancellationToken) : []);
 
-    private async IAsyncEnumerable<BatchRow> ExportBatchesAsync(ExportContext context, EtlBatchFilter filter)
-    {
-        if (!context.Caller.IsIn(Domain.Access.WorkbenchRoles.Admin))
-        {
-            yield break;
-        }
-
-        foreach (var row in await QueryBatchesAsync(filter with { MaxRows = 1_000_000 }, context.CancellationToken))
-        {
-            yield return row;
-        }
-    }
-
-    private Func<ExportContext, IAsyncEnumerable<EtlReject>> RejectsFor(long batchId) => context => ExportRejectsAsync(context, batchId);
-
-    private async IAsyncEnumerable<EtlReject> ExportRejectsAsync(ExportContext context, long batchId)
-    {
-        if (!context.Caller.IsIn(Domain.Access.WorkbenchRoles.Admin))
-        {
-            yield break;
-        }
-
-        foreach (var row in await Batches.RejectsAsync(batchId, Etl.Value.MaxRejectsKept, context.CancellationToken))
-        {
-            yield return row;
-        }
-    }
+    private Func<ExportContext, IAsyncEnumerable<EtlReject>> RejectsFor(long batchId) => ExportSources.Of<EtlReject>(async context =>
+        context.Caller.IsIn(Domain.Access.WorkbenchRoles.Admin) ? await Batches.RejectsAsync(batchId, Etl.Value.MaxRejectsKept, context.CancellationToken) : []);
 
     private static string SafeFileName(string name)
     {
