@@ -36,9 +36,9 @@ public sealed class ClassOverviewQuery(
                 var scope = new LearningScope(caller, filter.FiscalYear, classKey);
                 var pupils = LearningReader.ToPupils(await reader.PupilsAsync(connection, scope, cancellationToken), filter.FiscalYear);
                 var scores = await reader.UnitScoresAsync(connection, scope, period.Term, subject, period.ToDateKey, cancellationToken);
-                var attendance = await reader.AttendanceCountsAsync(connection, scope, period, cancellationToken);
                 var series = await reader.SeriesAsync(connection, scope, period, subject, period.Term is null ? scores : null, cancellationToken);
-                var comparisons = await reader.ComparisonAsync(connection, scope, period, subject, cancellationToken);
+                var attendance = LearningReader.AttendanceCounts(series, period);
+                var comparisons = await reader.ComparisonAsync(connection, scope, period, scores, cancellationToken);
 
                 var units = LearningReader.UnitsOf(scores);
                 var unitKeys = units.Select(u => u.UnitKey).ToHashSet(StringComparer.Ordinal);

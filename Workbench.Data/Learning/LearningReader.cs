@@ -49,24 +49,23 @@ internal sealed class LearningReader(SqlCatalogue sql)
             pupil_key = scope.PupilKey,
             term,
             subject,
+            from_date_key = FirstDateKey(scope),
             to_date_key = toDateKey,
         }, cancellationToken)),
     ];
 
-    public async Task<Dictionary<string, AttendanceCounts>> AttendanceCountsAsync(
-        DbConnection connection, LearningScope scope, LearningPeriod period, CancellationToken cancellationToken)
+    /// <summary>Each pupil's attendance rows in the period, by status, counted from the rows <see cref="SeriesAsync"/> read.</summary>
+    public static Dictionary<string, AttendanceCounts> AttendanceCounts(IReadOnlyDictionary<string, PupilSeries> series, LearningPeriod period) =>
+        series.ToDictionary(s => s.Key, s => Count(s.Value.Attendance.Where(d =>
+            period.Contains(d.Date) && (period.Term is null || FiscalCalendar.SchoolTermOf(d.Date) == period.Term))), StringComparer.Ordinal);
+
+    private static AttendanceCounts Count(IEnumerable<AttendanceDay> days)
     {
-        var rows = await connection.QueryAsync<AttendanceCountRow>(Command("learning/pupil_attendance_counts", new
-        {
-            user_name = scope.Caller.UserName,
-            fiscal_year = scope.FiscalYear,
-            class_key = scope.ClassKey,
-            pupil_key = scope.PupilKey,
-            term = period.Term,
-            to_date_key = period.ToDateKey,
-        }, cancellationToken));
-        return rows.ToDictionary(
-            r => r.PupilKey, r => new AttendanceCounts(r.Present, r.Late, r.LeftEarly, r.Absent, r.Suspended, r.Mourning), StringComparer.Ordinal);
+        var byStatus = days.GroupBy(d => d.Status, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        int Of(string status) => byStatus.GetValueOrDefault(status);
+        return new AttendanceCounts(
+            Of(AttendanceStatus.Present), Of(AttendanceStatus.Late), Of(AttendanceStatus.LeftEarly),
+            Of(AttendanceStatus.Absent), Of(AttendanceStatus.Suspended), Of(AttendanceStatus.Mourning));
     }
 
     /// <summary>
@@ -83,42 +82,73 @@ internal sealed class LearningReader(SqlCatalogue sql)
             fiscal_year = scope.FiscalYear,
             class_key = scope.ClassKey,
             pupil_key = scope.PupilKey,
-            term = (int?)null,
+            from_date_key = FirstDateKey(scope),
             to_date_key = period.ToDateKey,
         };
         var days = (await connection.QueryAsync<AttendanceDayRow>(Command("learning/pupil_attendance_days", parameters, cancellationToken)))
             .ToLookup(r => r.PupilKey, r => new AttendanceDay(r.Date, r.Status, r.Reason), StringComparer.Ordinal);
-        var weeks = (await connection.QueryAsync<ActivityWeekRow>(Command("learning/pupil_activity_weeks", new
+        var activity = (await connection.QueryAsync<ActivityWeekRow>(Command("learning/pupil_activity_weeks", new
         {
             parameters.user_name,
             parameters.fiscal_year,
             parameters.class_key,
             parameters.pupil_key,
-            parameters.term,
             subject,
+            parameters.from_date_key,
             parameters.to_date_key,
-        }, cancellationToken))).ToLookup(r => r.PupilKey, ToWeek, StringComparer.Ordinal);
+        }, cancellationToken))).ToLookup(r => r.PupilKey, StringComparer.Ordinal);
         var units = (yearScores ?? await UnitScoresAsync(connection, scope, null, subject, period.ToDateKey, cancellationToken))
             .Where(r => r.Best is not null && r.UnitKey is not null)
             .ToLookup(r => r.PupilKey, r => new UnitResult(r.UnitKey!, r.UnitTitle, r.Subject, r.FirstActivity, r.Best!.Value), StringComparer.Ordinal);
 
-        return days.Select(g => g.Key).Concat(weeks.Select(g => g.Key)).Concat(units.Select(g => g.Key)).Distinct(StringComparer.Ordinal)
-            .ToDictionary(pupil => pupil, pupil => new PupilSeries([.. days[pupil]], [.. weeks[pupil]], [.. units[pupil]]), StringComparer.Ordinal);
+        return days.Select(g => g.Key).Concat(activity.Select(g => g.Key)).Concat(units.Select(g => g.Key)).Distinct(StringComparer.Ordinal)
+            .ToDictionary(pupil => pupil, pupil => new PupilSeries([.. days[pupil]], Weeks(activity[pupil], days[pupil]), [.. units[pupil]]), StringComparer.Ordinal);
     }
 
+    /// <summary>A pupil's weeks with activity or school days; a week's school days are the days with an attendance row.</summary>
+    private static List<WeeklyActivity> Weeks(IEnumerable<ActivityWeekRow> activity, IEnumerable<AttendanceDay> days)
+    {
+        var schoolDays = days.GroupBy(d => d.Date.AddDays(-(((int)d.Date.DayOfWeek + 6) % 7))).ToDictionary(g => g.Key, g => g.Count());
+        var active = activity.ToDictionary(a => a.WeekStart);
+        return
+        [
+            .. active.Keys.Union(schoolDays.Keys).Order().Select(week => new WeeklyActivity(
+                week, active.GetValueOrDefault(week)?.Statements ?? 0, active.GetValueOrDefault(week)?.Minutes ?? 0, schoolDays.GetValueOrDefault(week))),
+        ];
+    }
+
+    /// <summary>
+    /// Per unit the class has scores on: its pupils with a best score and their mean, beside the school's and the
+    /// city's (from <c>agg_unit_best</c>), for the class's period. <paramref name="classScores"/> are the unit scores of
+    /// every pupil of the class in that period.
+    /// </summary>
     public async Task<List<UnitComparisonRow>> ComparisonAsync(
-        DbConnection connection, LearningScope scope, LearningPeriod period, string? subject, CancellationToken cancellationToken) =>
-    [
-        .. await connection.QueryAsync<UnitComparisonRow>(Command("learning/unit_comparison", new
+        DbConnection connection, LearningScope scope, LearningPeriod period, IReadOnlyList<UnitScoreRow> classScores, CancellationToken cancellationToken)
+    {
+        var others = (await connection.QueryAsync<OtherPupilsRow>(Command("learning/unit_comparison", new
         {
             user_name = scope.Caller.UserName,
             fiscal_year = scope.FiscalYear,
             class_key = scope.ClassKey,
             term = period.Term,
-            subject,
-            to_date_key = period.ToDateKey,
-        }, cancellationToken)),
-    ];
+        }, cancellationToken))).ToDictionary(r => r.UnitKey, StringComparer.Ordinal);
+        return
+        [
+            .. classScores.Where(r => r.UnitKey is not null && r.Best is not null)
+                .GroupBy(r => r.UnitKey!, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g =>
+                {
+                    var other = others.GetValueOrDefault(g.Key);
+                    return new UnitComparisonRow(
+                        g.Key, g.LongCount(), g.Average(r => r.Best!.Value),
+                        other?.SchoolPupils ?? 0, MeanOf(other?.SchoolBestSum, other?.SchoolPupils),
+                        other?.CityPupils ?? 0, MeanOf(other?.CityBestSum, other?.CityPupils));
+                }),
+        ];
+    }
+
+    private static double? MeanOf(double? sum, long? count) => count is > 0 && sum is { } total ? total / count.Value : null;
 
     /// <summary>
     /// The pupils as the pages show them. Moved in: began after the 年度's first day and after the class's earliest
@@ -150,7 +180,7 @@ internal sealed class LearningReader(SqlCatalogue sql)
     public static PupilUnitScore ToScore(UnitScoreRow row, MasteryBands bands) =>
         new(row.UnitKey!, row.Statements, row.ScoredStatements, row.Mean, row.Best, bands.Of(row.Best));
 
-    private static WeeklyActivity ToWeek(ActivityWeekRow row) => new(row.WeekStart, row.Statements, row.Minutes, row.SchoolDays);
+    private static int FirstDateKey(LearningScope scope) => FiscalCalendar.DateKeyOf(FiscalCalendar.FirstDayOf(scope.FiscalYear));
 
     private CommandDefinition Command(string name, object parameters, CancellationToken cancellationToken) =>
         new(sql[name], parameters, cancellationToken: cancellationToken);

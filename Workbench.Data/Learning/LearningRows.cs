@@ -49,23 +49,6 @@ internal sealed class UnitScoreRow
     public DateOnly FirstActivity { get; set; }
 }
 
-internal sealed class AttendanceCountRow
-{
-    public string PupilKey { get; set; } = string.Empty;
-
-    public int Present { get; set; }
-
-    public int Late { get; set; }
-
-    public int LeftEarly { get; set; }
-
-    public int Absent { get; set; }
-
-    public int Suspended { get; set; }
-
-    public int Mourning { get; set; }
-}
-
 internal sealed class AttendanceDayRow
 {
     public string PupilKey { get; set; } = string.Empty;
@@ -86,23 +69,21 @@ internal sealed class ActivityWeekRow
     public long Statements { get; set; }
 
     public double Minutes { get; set; }
-
-    public int SchoolDays { get; set; }
 }
 
-internal sealed class UnitComparisonRow
+internal sealed class OtherPupilsRow
 {
     public string UnitKey { get; set; } = string.Empty;
 
-    public long ClassPupils { get; set; }
-
-    public double? ClassMean { get; set; }
-
     public long SchoolPupils { get; set; }
 
-    public double? SchoolMean { get; set; }
+    public double? SchoolBestSum { get; set; }
 
     public long CityPupils { get; set; }
 
-    public double? CityMean { get; set; }
+    public double? CityBestSum { get; set; }
 }
+
+/// <summary>A unit's class figures beside its school's and the city's, before suppression.</summary>
+internal sealed record UnitComparisonRow(
+    string UnitKey, long ClassPupils, double? ClassMean, long SchoolPupils, double? SchoolMean, long CityPupils, double? CityMean);

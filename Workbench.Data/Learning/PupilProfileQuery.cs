@@ -30,11 +30,14 @@ public sealed class PupilProfileQuery(
                 var period = LearningPeriod.Of(filter, DateOnly.FromDateTime(time.GetLocalNow().DateTime));
                 var subject = LearningReader.SubjectFor(theClass, filter);
                 var scope = classScope with { PupilKey = pupilKey };
-                var scores = await reader.UnitScoresAsync(connection, scope, period.Term, subject, period.ToDateKey, cancellationToken);
-                var attendance = await reader.AttendanceCountsAsync(connection, scope, period, cancellationToken);
-                var series = (await reader.SeriesAsync(connection, scope, period, subject, period.Term is null ? scores : null, cancellationToken))
-                    .GetValueOrDefault(pupilKey) ?? PupilSeries.Empty;
-                var classMeans = (await reader.ComparisonAsync(connection, classScope, period, subject, cancellationToken))
+
+                // The whole class's scores give the class means; the pupil's own are among them.
+                var classScores = await reader.UnitScoresAsync(connection, classScope, period.Term, subject, period.ToDateKey, cancellationToken);
+                var scores = classScores.Where(r => r.PupilKey == pupilKey).ToList();
+                var seriesByPupil = await reader.SeriesAsync(connection, scope, period, subject, period.Term is null ? scores : null, cancellationToken);
+                var series = seriesByPupil.GetValueOrDefault(pupilKey) ?? PupilSeries.Empty;
+                var attendance = LearningReader.AttendanceCounts(seriesByPupil, period);
+                var classMeans = (await reader.ComparisonAsync(connection, classScope, period, classScores, cancellationToken))
                     .ToDictionary(c => c.UnitKey, StringComparer.Ordinal);
 
                 var byUnit = scores.Where(r => r.UnitKey is not null).ToDictionary(r => r.UnitKey!, StringComparer.Ordinal);

@@ -3,6 +3,7 @@ using Workbench.Data.Learning;
 using Workbench.Data.Synthetic;
 using Workbench.Domain.Access;
 using Workbench.Domain.Learning;
+using Workbench.Tests.Etl;
 using Workbench.Tests.Support;
 
 namespace Workbench.Tests.Learning;
@@ -39,5 +40,11 @@ public class TinySeedOverviewTests
         Assert.Subset(overview.Units.Select(u => u.UnitKey).ToHashSet(), overview.Comparisons.Select(c => c.UnitKey).ToHashSet());
         Assert.All(overview.Comparisons, c => Assert.True(c.SchoolMean is null == c.SchoolPupils.IsHidden && c.CityMean is null == c.CityPupils.IsHidden));
         Assert.True(warnings.Count >= overview.Pupils.Count);
+        Assert.Equal(
+            await warehouse.QueryAsync<(string, int, string, int, double, int, double?, double?)>(LearningReadModelTests.LearningDaysFromFacts),
+            await warehouse.QueryAsync<(string, int, string, int, double, int, double?, double?)>(LearningReadModelTests.LearningDays));
+        Assert.Equal(
+            await warehouse.QueryAsync<(short, short, string, string, int, double)>(LearningReadModelTests.UnitBestFromDefinition),
+            await warehouse.QueryAsync<(short, short, string, string, int, double)>(LearningReadModelTests.UnitBest));
     }
 }

@@ -18,3 +18,14 @@ DELETE FROM teacher_identity WHERE teacher_key IN (SELECT key_value FROM stage_d
 DELETE FROM dim_teacher WHERE teacher_key IN (SELECT key_value FROM stage_deleted_key WHERE table_name = 'person');
 DELETE FROM class_enrollment
 WHERE class_key || '|' || person_key || '|' || enrollment_role IN (SELECT key_value FROM stage_deleted_key WHERE table_name = 'class_enrollment');
+
+-- The read models that follow the roster: the teachers' classes, and the school figures of every 年度 it holds.
+DELETE FROM teacher_class;
+INSERT INTO teacher_class
+SELECT DISTINCT class_key, person_key FROM class_enrollment WHERE enrollment_role = 'teacher';
+
+DELETE FROM stage_learning_year;
+INSERT INTO stage_learning_year SELECT DISTINCT fiscal_year FROM dim_class WHERE fiscal_year IS NOT NULL;
+DELETE FROM agg_unit_best WHERE fiscal_year IN (SELECT fiscal_year FROM stage_learning_year);
+INSERT INTO agg_unit_best SELECT * FROM unit_best_by_school WHERE fiscal_year IN (SELECT fiscal_year FROM stage_learning_year);
+DELETE FROM stage_learning_year;

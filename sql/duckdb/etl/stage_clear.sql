@@ -21,3 +21,5 @@ DELETE FROM stage_consent;
 DELETE FROM stage_fact_checklist_answer;
 DELETE FROM stage_fact_checkup_result;
 DELETE FROM stage_fact_phr_reading;
+DELETE FROM stage_learning_day_touched;
+DELETE FROM stage_learning_year;

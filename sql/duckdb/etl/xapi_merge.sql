@@ -5,6 +5,12 @@ SELECT s.* FROM stage_xapi_voided_statement s
 WHERE NOT EXISTS (SELECT 1 FROM xapi_voided_statement v WHERE v.voided_statement_id = s.voided_statement_id)
 QUALIFY row_number() OVER (PARTITION BY s.voided_statement_id ORDER BY s.voiding_statement_id) = 1;
 
+-- The pupil-days whose agg_learning_day rows this batch changes: those of voided statements, then of new ones.
+DELETE FROM stage_learning_day_touched;
+INSERT INTO stage_learning_day_touched
+SELECT DISTINCT pupil_key, date_key FROM fact_learning_activity
+WHERE statement_id IN (SELECT voided_statement_id FROM stage_xapi_voided_statement);
+
 DELETE FROM fact_learning_activity
 WHERE statement_id IN (SELECT voided_statement_id FROM stage_xapi_voided_statement);
 
@@ -23,6 +29,28 @@ WHERE EXISTS (SELECT 1 FROM fact_learning_activity f WHERE f.statement_id = s.st
 
 INSERT INTO fact_learning_activity SELECT * FROM stage_fact_learning_activity;
 
+INSERT INTO stage_learning_day_touched SELECT DISTINCT pupil_key, date_key FROM stage_fact_learning_activity;
+
+DELETE FROM agg_learning_day
+WHERE EXISTS (SELECT 1 FROM stage_learning_day_touched t WHERE t.pupil_key = agg_learning_day.pupil_key AND t.date_key = agg_learning_day.date_key);
+
+-- The touched days' date range narrows the scan of the facts to the row groups that can hold them.
+INSERT INTO agg_learning_day
+SELECT f.pupil_key, f.date_key, f.unit_key, CAST(count(*) AS INTEGER), coalesce(sum(f.duration_seconds), 0),
+       CAST(count(f.score_scaled) AS INTEGER), sum(f.score_scaled), max(f.score_scaled)
+FROM fact_learning_activity f
+WHERE f.date_key BETWEEN (SELECT min(date_key) FROM stage_learning_day_touched) AND (SELECT max(date_key) FROM stage_learning_day_touched)
+  AND EXISTS (SELECT 1 FROM stage_learning_day_touched t WHERE t.pupil_key = f.pupil_key AND t.date_key = f.date_key)
+GROUP BY f.pupil_key, f.date_key, f.unit_key
+ORDER BY f.date_key, f.pupil_key;
+
+DELETE FROM stage_learning_year;
+INSERT INTO stage_learning_year
+SELECT DISTINCT d.fiscal_year FROM stage_learning_day_touched t JOIN dim_date d ON d.date_key = t.date_key;
+
+DELETE FROM agg_unit_best WHERE fiscal_year IN (SELECT fiscal_year FROM stage_learning_year);
+INSERT INTO agg_unit_best SELECT * FROM unit_best_by_school WHERE fiscal_year IN (SELECT fiscal_year FROM stage_learning_year);
+
 -- Units (単元): a title, subject or grade already known is kept when this batch has none.
 UPDATE dim_learning_unit
 SET unit_title = COALESCE(s.unit_title, dim_learning_unit.unit_title),
@@ -40,3 +68,5 @@ QUALIFY row_number() OVER (PARTITION BY s.unit_key) = 1;
 DELETE FROM stage_fact_learning_activity;
 DELETE FROM stage_xapi_voided_statement;
 DELETE FROM stage_dim_learning_unit;
+DELETE FROM stage_learning_day_touched;
+DELETE FROM stage_learning_year;

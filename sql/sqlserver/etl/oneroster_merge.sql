@@ -33,3 +33,16 @@ DELETE FROM dbo.teacher_identity WHERE teacher_key IN (SELECT key_value FROM dbo
 DELETE FROM dbo.dim_teacher WHERE teacher_key IN (SELECT key_value FROM dbo.stage_deleted_key WHERE table_name = 'person');
 DELETE FROM dbo.class_enrollment
 WHERE CONCAT(class_key, '|', person_key, '|', enrollment_role) IN (SELECT key_value FROM dbo.stage_deleted_key WHERE table_name = 'class_enrollment');
+
+-- The read models that follow the roster: the teachers' classes, and the school figures of every 年度 it holds.
+DELETE FROM dbo.teacher_class;
+INSERT INTO dbo.teacher_class (class_key, teacher_key)
+SELECT DISTINCT class_key, person_key FROM dbo.class_enrollment WHERE enrollment_role = N'teacher';
+
+DELETE FROM dbo.stage_learning_year;
+INSERT INTO dbo.stage_learning_year (fiscal_year) SELECT DISTINCT fiscal_year FROM dbo.dim_class WHERE fiscal_year IS NOT NULL;
+DELETE FROM dbo.agg_unit_best WHERE fiscal_year IN (SELECT fiscal_year FROM dbo.stage_learning_year);
+INSERT INTO dbo.agg_unit_best (fiscal_year, school_term, unit_key, school_key, pupils, best_sum)
+SELECT fiscal_year, school_term, unit_key, school_key, pupils, best_sum FROM dbo.unit_best_by_school
+WHERE fiscal_year IN (SELECT fiscal_year FROM dbo.stage_learning_year);
+DELETE FROM dbo.stage_learning_year;

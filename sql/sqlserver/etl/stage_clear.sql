@@ -21,3 +21,5 @@ DELETE FROM dbo.stage_consent;
 DELETE FROM dbo.stage_fact_checklist_answer;
 DELETE FROM dbo.stage_fact_checkup_result;
 DELETE FROM dbo.stage_fact_phr_reading;
+DELETE FROM dbo.stage_learning_day_touched;
+DELETE FROM dbo.stage_learning_year;

@@ -10,6 +10,12 @@ SELECT r.voided_statement_id, r.voiding_statement_id, r.batch_id FROM ranked r
 WHERE r.copy_number = 1
   AND NOT EXISTS (SELECT 1 FROM dbo.xapi_voided_statement v WHERE v.voided_statement_id = r.voided_statement_id);
 
+-- The pupil-days whose agg_learning_day rows this batch changes: those of voided statements, then of new ones.
+DELETE FROM dbo.stage_learning_day_touched;
+INSERT INTO dbo.stage_learning_day_touched (pupil_key, date_key)
+SELECT DISTINCT f.pupil_key, f.date_key FROM dbo.fact_learning_activity f
+WHERE EXISTS (SELECT 1 FROM dbo.stage_xapi_voided_statement v WHERE v.voided_statement_id = f.statement_id);
+
 DELETE f FROM dbo.fact_learning_activity f
 WHERE EXISTS (SELECT 1 FROM dbo.stage_xapi_voided_statement v WHERE v.voided_statement_id = f.statement_id);
 
@@ -32,6 +38,27 @@ SELECT statement_id, pupil_key, date_key, occurred_at, verb, activity_id, unit_k
     score_scaled, score_raw, score_min, score_max, success, completion, duration_seconds, batch_id
 FROM dbo.stage_fact_learning_activity;
 
+INSERT INTO dbo.stage_learning_day_touched (pupil_key, date_key)
+SELECT DISTINCT pupil_key, date_key FROM dbo.stage_fact_learning_activity;
+
+DELETE a FROM dbo.agg_learning_day a
+WHERE EXISTS (SELECT 1 FROM dbo.stage_learning_day_touched t WHERE t.pupil_key = a.pupil_key AND t.date_key = a.date_key);
+
+INSERT INTO dbo.agg_learning_day (pupil_key, date_key, unit_key, statements, seconds, scored, score_sum, score_best)
+SELECT f.pupil_key, f.date_key, f.unit_key, COUNT(*), COALESCE(SUM(f.duration_seconds), 0), COUNT(f.score_scaled), SUM(f.score_scaled), MAX(f.score_scaled)
+FROM dbo.fact_learning_activity f
+WHERE EXISTS (SELECT 1 FROM dbo.stage_learning_day_touched t WHERE t.pupil_key = f.pupil_key AND t.date_key = f.date_key)
+GROUP BY f.pupil_key, f.date_key, f.unit_key;
+
+DELETE FROM dbo.stage_learning_year;
+INSERT INTO dbo.stage_learning_year (fiscal_year)
+SELECT DISTINCT d.fiscal_year FROM dbo.stage_learning_day_touched t JOIN dbo.dim_date d ON d.date_key = t.date_key;
+
+DELETE FROM dbo.agg_unit_best WHERE fiscal_year IN (SELECT fiscal_year FROM dbo.stage_learning_year);
+INSERT INTO dbo.agg_unit_best (fiscal_year, school_term, unit_key, school_key, pupils, best_sum)
+SELECT fiscal_year, school_term, unit_key, school_key, pupils, best_sum FROM dbo.unit_best_by_school
+WHERE fiscal_year IN (SELECT fiscal_year FROM dbo.stage_learning_year);
+
 -- Units (単元): a title, subject or grade already known is kept when this batch has none.
 UPDATE u
 SET unit_title = COALESCE(s.unit_title, u.unit_title),
@@ -53,3 +80,5 @@ WHERE r.copy_number = 1
 DELETE FROM dbo.stage_fact_learning_activity;
 DELETE FROM dbo.stage_xapi_voided_statement;
 DELETE FROM dbo.stage_dim_learning_unit;
+DELETE FROM dbo.stage_learning_day_touched;
+DELETE FROM dbo.stage_learning_year;

@@ -1,5 +1,6 @@
 -- person-level; scope: pupils of the caller's classes (user_class_scope), narrowed by @class_key / @pupil_key.
--- Each pupil's attendance rows in the 年度 (optionally one 学期, up to @to_date_key), in date order.
+-- Each pupil's attendance rows from @from_date_key up to @to_date_key, in date order (the query classes count them
+-- per period and week).
 WITH pupils AS (
     -- A semi-join keeps the estimate of this side small, so the engine builds its hash table here, not on the facts.
     SELECT DISTINCT e.person_key AS pupil_key
@@ -10,10 +11,10 @@ WITH pupils AS (
                           WHERE u.user_name = @user_name AND u.fiscal_year = @fiscal_year
                             AND (@class_key IS NULL OR u.class_key = @class_key))
 )
-SELECT a.pupil_key AS PupilKey, d.calendar_date AS [Date], a.attendance_status AS Status, a.absence_reason AS Reason
+SELECT a.pupil_key AS PupilKey, d.calendar_date AS Date, a.attendance_status AS Status, a.absence_reason AS Reason
 FROM dbo.fact_attendance a
 JOIN pupils s ON s.pupil_key = a.pupil_key
 JOIN dbo.dim_date d ON d.date_key = a.date_key
-WHERE d.fiscal_year = @fiscal_year AND (@term IS NULL OR d.school_term = @term) AND a.date_key <= @to_date_key
+WHERE a.date_key BETWEEN @from_date_key AND @to_date_key
 ORDER BY a.pupil_key, a.date_key
 OPTION (RECOMPILE);

@@ -1,0 +1,72 @@
+using Workbench.Data.Etl;
+using Workbench.Tests.Etl;
+using Workbench.Tests.Support;
+using static Workbench.Tests.Etl.XapiStatements;
+
+namespace Workbench.Tests.Learning;
+
+/// <summary>
+/// The tables the learning pages read (migration 0008) against what they stand for, recomputed from the facts after
+/// batches that add to a day already loaded, void a statement and re-import a roster.
+/// </summary>
+public class LearningReadModelTests
+{
+    /// <summary>agg_learning_day as its definition gives it, straight from the facts.</summary>
+    internal const string LearningDaysFromFacts = """
+        SELECT pupil_key, date_key, unit_key, CAST(count(*) AS INTEGER), coalesce(sum(duration_seconds), 0),
+               CAST(count(score_scaled) AS INTEGER), round(sum(score_scaled), 9), max(score_scaled)
+        FROM fact_learning_activity GROUP BY ALL ORDER BY ALL
+        """;
+
+    internal const string LearningDays =
+        "SELECT pupil_key, date_key, unit_key, statements, seconds, scored, round(score_sum, 9), score_best FROM agg_learning_day ORDER BY ALL";
+
+    internal const string UnitBestFromDefinition =
+        "SELECT fiscal_year, school_term, unit_key, school_key, pupils, round(best_sum, 9) FROM unit_best_by_school ORDER BY ALL";
+
+    internal const string UnitBest =
+        "SELECT fiscal_year, school_term, unit_key, school_key, pupils, round(best_sum, 9) FROM agg_unit_best ORDER BY ALL";
+
+    private static Task<ImportResult> ImportAsync(TempWarehouse warehouse, string kind, string path) =>
+        warehouse.Get<EtlPipeline>().ImportAsync(kind, path, "test", null, CancellationToken.None);
+
+    private static Task<ImportResult> XapiAsync(TempWarehouse warehouse, string name, params System.Text.Json.Nodes.JsonObject[] statements) =>
+        ImportAsync(warehouse, "xapi", warehouse.WriteFile(name, Ndjson(statements)));
+
+    [Fact]
+    public async Task The_pages_tables_follow_added_days_voided_statements_and_the_roster()
+    {
+        await using var warehouse = await TempWarehouse.CreateAsync();
+        var rosterFolder = RosterFiles.Write(Path.Combine(warehouse.Directory, "roster"), pupils: 12);
+        Assert.Equal(ImportStatus.Succeeded, (await ImportAsync(warehouse, "oneroster", rosterFolder)).Status);
+        var first = Enumerable.Range(1, 12).Select(p => Answered(p, PortalAccount(p), scaled: 0.5 + (p / 100.0))).ToArray();
+        Assert.Equal(ImportStatus.Succeeded, (await XapiAsync(warehouse, "a.ndjson", first)).Status);
+
+        // Pupil 1 does better later the same day and in 2学期; pupil 2's only statement is voided.
+        var second = await XapiAsync(warehouse, "b.ndjson",
+            Answered(101, PortalAccount(1), scaled: 0.95, timestamp: "2025-06-02T14:00:00+09:00", question: 2),
+            Answered(102, PortalAccount(1), scaled: 0.3, timestamp: "2025-10-06T09:00:00+09:00"),
+            Voiding(190, voided: 2));
+        Assert.Equal(ImportStatus.Succeeded, second.Status);
+
+        var days = await warehouse.QueryAsync<(string, int, string, int, double, int, double?, double?)>(LearningDays);
+        Assert.Equal(await warehouse.QueryAsync<(string, int, string, int, double, int, double?, double?)>(LearningDaysFromFacts), days);
+        Assert.Equal(12, days.Count); // 11 pupils on 2 June (pupil 2 voided away), and pupil 1 once more in October
+        var unitBest = await warehouse.QueryAsync<(short, short, string, string, int, double)>(UnitBest);
+        Assert.Equal(await warehouse.QueryAsync<(short, short, string, string, int, double)>(UnitBestFromDefinition), unitBest);
+        var cityYear = unitBest.Single(r => r.Item2 == 0 && r.Item4 == string.Empty);
+        Assert.Equal((11, 0.95 + Enumerable.Range(3, 10).Sum(p => 0.5 + (p / 100.0))), (cityYear.Item5, Math.Round(cityYear.Item6, 9)));
+        Assert.Equal((1, 0.3), unitBest.Where(r => r.Item2 == 2 && r.Item4 == string.Empty).Select(r => (r.Item5, r.Item6)).Single());
+
+        // The roster again, with pupil 3's enrollment deleted: the school no longer counts them, the city still does.
+        var enrollments = Path.Combine(rosterFolder, "enrollments.csv");
+        File.WriteAllText(enrollments, File.ReadAllText(enrollments).Replace(
+            "0b2f7c1e-0000-4000-9000-000000000003,,,", "0b2f7c1e-0000-4000-9000-000000000003,tobedeleted,2025-06-10T00:00:00Z,", StringComparison.Ordinal));
+        Assert.Equal(ImportStatus.Succeeded, (await ImportAsync(warehouse, "oneroster", rosterFolder)).Status);
+        var afterRoster = await warehouse.QueryAsync<(short, short, string, string, int, double)>(UnitBest);
+        Assert.Equal(await warehouse.QueryAsync<(short, short, string, string, int, double)>(UnitBestFromDefinition), afterRoster);
+        Assert.Equal((10, 11), (
+            afterRoster.Single(r => r.Item2 == 0 && r.Item4 != string.Empty).Item5,
+            afterRoster.Single(r => r.Item2 == 0 && r.Item4 == string.Empty).Item5));
+    }
+}
