@@ -2,6 +2,7 @@ using Dapper;
 using Workbench.Data.Access;
 using Workbench.Data.Warehouse;
 using Workbench.Domain.Access;
+using Workbench.Domain.Calendar;
 using Workbench.Domain.Learning;
 
 namespace Workbench.Data.Learning;
@@ -26,6 +27,8 @@ public sealed class PupilUnitAttemptsQuery(IWarehouseConnectionFactory connectio
                 pupil_key = pupilKey,
                 unit_key = unitKey,
                 term = filter.Term,
+                from_date_key = FiscalCalendar.DateKeyOf(FiscalCalendar.FirstDayOf(filter.FiscalYear)),
+                to_date_key = FiscalCalendar.DateKeyOf(FiscalCalendar.LastDayOf(filter.FiscalYear)),
             }, cancellationToken: cancellationToken))];
         }
 

@@ -3,11 +3,10 @@
 -- per period and week).
 WITH pupils AS (
     -- A semi-join keeps the estimate of this side small, so the engine builds its hash table here, not on the facts.
-    SELECT DISTINCT e.person_key AS pupil_key
-    FROM dbo.class_enrollment e
-    WHERE e.enrollment_role = N'student'
-      AND (@pupil_key IS NULL OR e.person_key = @pupil_key)
-      AND e.class_key IN (SELECT u.class_key FROM dbo.user_class_scope u
+    SELECT DISTINCT s.pupil_key
+    FROM dbo.class_student s
+    WHERE (@pupil_key IS NULL OR s.pupil_key = @pupil_key)
+      AND s.class_key IN (SELECT u.class_key FROM dbo.user_class_scope u
                           WHERE u.user_name = @user_name AND u.fiscal_year = @fiscal_year
                             AND (@class_key IS NULL OR u.class_key = @class_key))
 )

@@ -1,12 +1,12 @@
 -- person-level; scope: the pupil must be a student of the class, and the class in the caller's user_class_scope for
--- the 年度. One pupil's statements on one 単元 in the 年度 (optionally one 学期), oldest first.
+-- the 年度. One pupil's statements on one 単元 in the 年度 (its first to last day; optionally one 学期), oldest first.
 SELECT f.occurred_at AS OccurredAt, f.verb AS Verb, f.activity_id AS ActivityId, f.score_scaled AS ScoreScaled,
        f.score_raw AS ScoreRaw, f.score_max AS ScoreMax, f.success AS Success, f.completion AS Completion,
        f.duration_seconds AS DurationSeconds
 FROM dbo.user_class_scope u
-JOIN dbo.class_enrollment e ON e.class_key = u.class_key AND e.enrollment_role = N'student' AND e.person_key = @pupil_key
-JOIN dbo.fact_learning_activity f ON f.pupil_key = e.person_key AND f.unit_key = @unit_key
+JOIN dbo.class_student e ON e.class_key = u.class_key AND e.pupil_key = @pupil_key
+JOIN dbo.fact_learning_activity f ON f.pupil_key = e.pupil_key AND f.unit_key = @unit_key
 JOIN dbo.dim_date d ON d.date_key = f.date_key
 WHERE u.user_name = @user_name AND u.fiscal_year = @fiscal_year AND u.class_key = @class_key
-  AND d.fiscal_year = @fiscal_year AND (@term IS NULL OR d.school_term = @term)
+  AND f.date_key BETWEEN @from_date_key AND @to_date_key AND (@term IS NULL OR d.school_term = @term)
 ORDER BY f.occurred_at, f.statement_id;
