@@ -17,9 +17,9 @@ WITH pupil_year AS (
                  coalesce(e.begin_date, DATE '1900-01-01') DESC, c.class_key) = 1
 ),
 best AS (
-    SELECT a.pupil_key, a.unit_key, max(a.score_scaled) AS best_score
-    FROM fact_learning_activity a
-    WHERE a.date_key BETWEEN $from_date_key AND $to_date_key AND a.score_scaled IS NOT NULL AND a.unit_key IS NOT NULL
+    SELECT a.pupil_key, a.unit_key, max(a.score_best) AS best_score
+    FROM agg_learning_day a
+    WHERE a.date_key BETWEEN $from_date_key AND $to_date_key AND a.score_best IS NOT NULL AND a.unit_key IS NOT NULL
     GROUP BY a.pupil_key, a.unit_key
 ),
 pupil_subject AS (

@@ -14,11 +14,11 @@ WITH pupil_year AS (
                  coalesce(e.begin_date, DATE '1900-01-01') DESC, c.class_key) = 1
 ),
 best AS (
-    SELECT a.pupil_key, d.fiscal_year, d.school_term, a.unit_key, max(a.score_scaled) AS best_score
-    FROM fact_learning_activity a
+    SELECT a.pupil_key, d.fiscal_year, d.school_term, a.unit_key, max(a.score_best) AS best_score
+    FROM agg_learning_day a
     JOIN dim_date d ON d.date_key = a.date_key
     WHERE d.fiscal_year BETWEEN $from_year AND $to_year AND d.school_term IS NOT NULL
-      AND a.score_scaled IS NOT NULL AND a.unit_key IS NOT NULL
+      AND a.score_best IS NOT NULL AND a.unit_key IS NOT NULL
     GROUP BY a.pupil_key, d.fiscal_year, d.school_term, a.unit_key
 ),
 pupil_term AS (

@@ -20,9 +20,9 @@ pupil_year AS (
     SELECT pupil_key, school_key, grade FROM enrolled WHERE pick = 1
 ),
 best AS (
-    SELECT a.pupil_key, a.unit_key, MAX(a.score_scaled) AS best_score
-    FROM dbo.fact_learning_activity a
-    WHERE a.date_key BETWEEN @from_date_key AND @to_date_key AND a.score_scaled IS NOT NULL AND a.unit_key IS NOT NULL
+    SELECT a.pupil_key, a.unit_key, MAX(a.score_best) AS best_score
+    FROM dbo.agg_learning_day a
+    WHERE a.date_key BETWEEN @from_date_key AND @to_date_key AND a.score_best IS NOT NULL AND a.unit_key IS NOT NULL
     GROUP BY a.pupil_key, a.unit_key
 ),
 pupil_subject AS (

@@ -17,11 +17,11 @@ pupil_year AS (
     SELECT pupil_key, fiscal_year, school_key FROM enrolled WHERE pick = 1
 ),
 best AS (
-    SELECT a.pupil_key, d.fiscal_year, d.school_term, a.unit_key, MAX(a.score_scaled) AS best_score
-    FROM dbo.fact_learning_activity a
+    SELECT a.pupil_key, d.fiscal_year, d.school_term, a.unit_key, MAX(a.score_best) AS best_score
+    FROM dbo.agg_learning_day a
     JOIN dbo.dim_date d ON d.date_key = a.date_key
     WHERE d.fiscal_year BETWEEN @from_year AND @to_year AND d.school_term IS NOT NULL
-      AND a.score_scaled IS NOT NULL AND a.unit_key IS NOT NULL
+      AND a.score_best IS NOT NULL AND a.unit_key IS NOT NULL
     GROUP BY a.pupil_key, d.fiscal_year, d.school_term, a.unit_key
 ),
 pupil_term AS (
