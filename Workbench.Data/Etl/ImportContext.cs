@@ -126,6 +126,13 @@ public sealed class ImportContext(
     public Task<int> ExecuteBeforeTransactionAsync(string queryName, object? parameters, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(sql[queryName], parameters, NoTransactionYet(), commandTimeout: 0, cancellationToken: cancellationToken));
 
+    /// <summary>Stages a CSV file's records as text before the batch's transaction (see <see cref="CsvStaging"/>).</summary>
+    internal Task<long> StageCsvBeforeTransactionAsync(CsvSource csv, string stageQuery, string table, IReadOnlyList<string> columns, CancellationToken cancellationToken)
+    {
+        NoTransactionYet();
+        return new CsvStaging(connection, sql, loader).StageAsync(csv, stageQuery, table, columns, cancellationToken);
+    }
+
     internal async Task CommitAsync(CancellationToken cancellationToken) => await (await TransactionAsync(cancellationToken)).CommitAsync(cancellationToken);
 
     internal async Task RollbackAsync()
