@@ -10,15 +10,15 @@ namespace Workbench.Data.Etl;
 /// <summary>
 /// Puts the records of a CSV file into a raw staging table, so that an importer checks them in SQL rather than row by
 /// row. The stage query (e.g. <c>etl/board_alight_stage</c>) holds each dialect's part. DuckDB reads the file with its
-/// own reader (<c>read_csv</c>, on every core) into a temporary table whose rowid + 1 is the record number; every field
-/// arrives as the file has it, and the checks trim it as <see cref="CsvSource"/> does. SQL Server has no reader of the
+/// own reader (<c>read_csv</c>, on every core) into a temporary table whose rowid + 1 is the record number, and returns
+/// the number of records; every field arrives as the file has it, and the checks trim it as <see cref="CsvSource"/> does. SQL Server has no reader of the
 /// workbench's files: the stage query creates <c>#table</c> and CsvSource's records stream into it through the bulk
 /// loader, with their record numbers and <see cref="CsvSource.Get"/>'s trimmed values. Either way the records are
 /// those CsvSource reads, numbered alike, so a record number leads back to the file's line.
 /// </summary>
 internal sealed partial class CsvStaging(DbConnection connection, SqlCatalogue sql, IBulkLoader loader)
 {
-    public const string RecordNumber = "record_number";
+    private const string RecordNumber = "record_number";
 
     /// <param name="columns">The importer's fixed column names (never the file's): a column the header lacks stages as NULL.</param>
     public async Task<long> StageAsync(CsvSource csv, string stageQuery, string table, IReadOnlyList<string> columns, CancellationToken cancellationToken)
