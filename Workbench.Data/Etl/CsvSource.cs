@@ -16,6 +16,7 @@ internal sealed class CsvSource : IDisposable
 
     private CsvSource(string path, string partName)
     {
+        FilePath = path;
         PartName = partName;
         reader = new StreamReader(path, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         if (!Read())
@@ -29,6 +30,8 @@ internal sealed class CsvSource : IDisposable
             columnIndex.TryAdd(Header[i], i);
         }
     }
+
+    public string FilePath { get; }
 
     public string PartName { get; }
 
@@ -51,6 +54,33 @@ internal sealed class CsvSource : IDisposable
     }
 
     public bool Has(string column) => columnIndex.ContainsKey(column);
+
+    /// <summary>
+    /// The line each of some records starts on (records numbered from 1 after the header, as <see cref="Read"/> counts
+    /// them), reading the file only as far as the last one: for rejects found by a check in SQL, which knows records,
+    /// not lines.
+    /// </summary>
+    public static IReadOnlyDictionary<long, long> LineNumbersOf(string path, IReadOnlyCollection<long> recordNumbers)
+    {
+        var lines = new Dictionary<long, long>(recordNumbers.Count);
+        if (recordNumbers.Count == 0)
+        {
+            return lines;
+        }
+
+        var wanted = recordNumbers.ToHashSet();
+        var last = recordNumbers.Max();
+        using var csv = Open(path, []);
+        for (long record = 1; record <= last && csv.Read(); record++)
+        {
+            if (wanted.Contains(record))
+            {
+                lines[record] = csv.LineNumber;
+            }
+        }
+
+        return lines;
+    }
 
     /// <summary>The trimmed value of a column, or null when it is empty or absent.</summary>
     public string? Get(string column)

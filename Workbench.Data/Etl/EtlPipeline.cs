@@ -72,47 +72,47 @@ public sealed class EtlPipeline(
     private async Task<(ImportStatus Status, string Message, ImportContext? Context)> RunAsync(
         DbConnection connection, IImporter importer, long batchId, string path, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var context = new ImportContext(connection, transaction, batchId, path, sql, loader, pseudonyms, options.Value, time, progress);
+        // The context begins the batch's transaction at its first statement and ends it when disposed; the counts it
+        // holds outlive it.
+        await using var context = new ImportContext(connection, batchId, path, sql, loader, pseudonyms, options.Value, time, progress);
         try
         {
-            await context.ExecuteAsync("etl/stage_clear", null, cancellationToken);
             await importer.ImportAsync(context, cancellationToken);
             var read = context.Tables.Values.Sum(t => t.Read);
             var rejected = context.RejectedRows;
             if (read > 0 && rejected > read * options.Value.MaxRejectShare)
             {
-                await transaction.RollbackAsync(CancellationToken.None);
+                await context.RollbackAsync();
                 return (ImportStatus.Refused, string.Format(CultureInfo.GetCultureInfo("ja-JP"),
                     "除外された行が多すぎるため（{0:N0} 行中 {1:N0} 行、上限 {2:P0}）、このファイルは1行も取り込んでいません。除外理由を確認し、修正したファイルを取り込んでください。",
                     read, rejected, options.Value.MaxRejectShare), context);
             }
 
-            await transaction.CommitAsync(cancellationToken);
+            await context.CommitAsync(cancellationToken);
             var summary = string.Format(CultureInfo.GetCultureInfo("ja-JP"),
                 "{0:N0} 行を読み、{1:N0} 行を取り込み、{2:N0} 行を除外しました。", read, context.Tables.Values.Sum(t => t.Loaded), rejected);
             return (ImportStatus.Succeeded, string.Concat([summary, .. context.Notes]), context);
         }
         catch (EtlFileException ex)
         {
-            await transaction.RollbackAsync(CancellationToken.None);
+            await context.RollbackAsync();
             return (ImportStatus.Failed, ex.Message, context);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or System.Text.Json.JsonException or System.Text.DecoderFallbackException)
         {
             // A damaged file (a broken zip, cut-off JSON) reaches the importer's reader: the batch fails, recorded with why.
-            await transaction.RollbackAsync(CancellationToken.None);
+            await context.RollbackAsync();
             logger.LogWarning(ex, "ETL batch {BatchId} could not read its file", batchId);
             return (ImportStatus.Failed, $"ファイルを読み取れなかったため、何も取り込んでいません（壊れているか、この種類の形式ではありません）: {ex.Message}", context);
         }
         catch (OperationCanceledException)
         {
-            await transaction.RollbackAsync(CancellationToken.None);
+            await context.RollbackAsync();
             return (ImportStatus.Failed, "取り込みは中止されました。何も取り込んでいません。", context);
         }
         catch (DbException ex)
         {
-            await transaction.RollbackAsync(CancellationToken.None);
+            await context.RollbackAsync();
             logger.LogError(ex, "ETL batch {BatchId} failed in the warehouse", batchId);
             return (ImportStatus.Failed, $"データ倉庫への書き込みに失敗したため、何も取り込んでいません: {ex.Message}", context);
         }

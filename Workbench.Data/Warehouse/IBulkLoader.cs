@@ -4,7 +4,8 @@ namespace Workbench.Data.Warehouse;
 
 /// <summary>
 /// Loads many rows into one table fast: DuckDB's Appender or SQL Server's SqlBulkCopy.
-/// Rows carry every column of the table in the table's own order; the loader checks that once per call.
+/// Rows carry every column of the table in the table's own order; the loader checks that once per call (not for a
+/// SQL Server <c>#table</c>, which the batch itself created a statement earlier).
 /// The load joins the given transaction, so a rolled-back batch leaves nothing behind.
 /// </summary>
 public interface IBulkLoader

@@ -13,11 +13,17 @@ public sealed class SqlServerBulkLoader(SqlCatalogue catalogue) : IBulkLoader
         IEnumerable<object?[]> rows,
         CancellationToken cancellationToken)
     {
-        await TableColumns.EnsureMatchAsync(connection, transaction, table, columns, catalogue["warehouse/table_columns"], cancellationToken);
+        // A #table is the batch's own, created a statement earlier with these columns; dbo's are checked.
+        var temporary = table.StartsWith('#');
+        if (!temporary)
+        {
+            await TableColumns.EnsureMatchAsync(connection, transaction, table, columns, catalogue["warehouse/table_columns"], cancellationToken);
+        }
+
         using var reader = new ObjectRowReader(columns, rows);
         using var bulk = new SqlBulkCopy((SqlConnection)connection, SqlBulkCopyOptions.Default, (SqlTransaction?)transaction)
         {
-            DestinationTableName = $"dbo.{table}",
+            DestinationTableName = temporary ? table : $"dbo.{table}",
             BatchSize = 50_000,
             EnableStreaming = true,
             BulkCopyTimeout = 0,

@@ -93,6 +93,12 @@ public class SchemaParityTests
 
         public override void Visit(CreateTableStatement node)
         {
+            // A #table is an import's scratch space for one connection, not part of the schema.
+            if (node.SchemaObjectName.BaseIdentifier.Value.StartsWith('#'))
+            {
+                return;
+            }
+
             foreach (var column in node.Definition.ColumnDefinitions)
             {
                 var type = column.DataType switch

@@ -4,9 +4,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Testcontainers.MsSql;
+using Workbench.Data.Etl;
 using Workbench.Data.Migrations;
 using Workbench.Data.Status;
 using Workbench.Data.Warehouse;
+using Workbench.Tests.Etl.Transit;
 
 namespace Workbench.Tests.SqlServer;
 
@@ -71,6 +73,30 @@ public sealed class SqlServerWarehouseTests : IAsyncLifetime
         }
 
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT_BIG(*) FROM dbo.fact_attendance"));
+    }
+
+    [SkippableFact]
+    public async Task Boardings_are_staged_checked_and_loaded_on_SqlServer_as_on_DuckDB()
+    {
+        Skip.If(unavailableReason is not null, unavailableReason);
+        using var host = BuildHost();
+        await host.Services.GetRequiredService<WarehouseStartup>().PrepareAsync(CancellationToken.None);
+        var pipeline = host.Services.GetRequiredService<EtlPipeline>();
+        var folder = Directory.CreateTempSubdirectory("workbench-sqlserver-").FullName;
+        var feed = await pipeline.ImportAsync("gtfs", TransitFiles.Zip(folder, "feed.zip", TransitFiles.Feed(stops: 40)), "test", null, CancellationToken.None);
+        Assert.Equal(ImportStatus.Succeeded, feed.Status);
+        var visits = string.Concat(Enumerable.Range(1, 40).Select(i => $"T1,{i},{i},0,2,1,20250407,8:{i % 60:00}:00\n"));
+        var file = Path.Combine(folder, "board_alight.txt");
+        await File.WriteAllTextAsync(file, "trip_id,stop_id,stop_sequence,record_use,boardings,alightings,service_date,service_arrival_time\n"
+            + visits + "\n" + "T1,999,41,0,1,0,20250407,9:00:00\n" + "T1,3,+3,0,9,9,20250407,8:03:00\n");
+
+        var result = await pipeline.ImportAsync("board-alight", file, "test", null, CancellationToken.None);
+        Directory.Delete(folder, recursive: true);
+
+        Assert.Equal(ImportStatus.Succeeded, result.Status);
+        Assert.Equal([(43L, "stop_id"), (44L, "stop_sequence")], result.Rejects.Select(r => (r.LineNumber, r.FieldName!)));
+        await using var connection = await host.Services.GetRequiredService<IWarehouseConnectionFactory>().OpenAsync(CancellationToken.None);
+        Assert.Equal(80, await connection.ExecuteScalarAsync<long>("SELECT SUM(CAST(boardings AS BIGINT)) FROM dbo.fact_boarding"));
     }
 
     private IHost BuildHost()

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Workbench.Domain.Calendar;
 
 namespace Workbench.Data.Etl.Transit;
@@ -8,21 +7,48 @@ namespace Workbench.Data.Etl.Transit;
 /// alone (then it belongs to the one loaded feed that has its first trip) or zipped with the feed's <c>agency.txt</c>
 /// (then that agency is its namespace). Against a loaded feed every trip and stop is checked; a feed not yet loaded is
 /// noted and not checked. <c>service_date</c> is required (the warehouse counts boardings per day); a repeated visit is
-/// rejected. Streams: parsing runs a chunk ahead of the bulk load, which appends to the fact within the batch.
+/// rejected, the first one in the file kept.
+/// <para>
+/// Checked in the warehouse, not row by row: the file's records are staged as text (DuckDB's own <c>read_csv</c>, or
+/// CsvSource through SqlBulkCopy on SQL Server; see <see cref="CsvStaging"/>), checked by <c>etl/board_alight_check</c>
+/// with the same rules in the same order (first failing rule wins), counted, and only the first rejects are read back,
+/// their record numbers turned into the file's lines by one CsvSource pass up to the last of them. Staging and checking
+/// run in temporary tables before the batch's transaction; the accepted rows are then copied into
+/// <c>fact_boarding</c> inside it, and earlier batches' rows for the same visits are replaced.
+/// </para>
 /// </summary>
 public sealed class BoardAlightImporter : IImporter
 {
     public const string Table = "board_alight";
     private const string Source = "gtfs-ride";
+    private const string RawTable = "board_alight_raw";
     private static readonly string[] Required = ["trip_id", "stop_id", "stop_sequence", "service_date"];
+    private static readonly string[] RawColumns =
+        ["trip_id", "stop_id", "stop_sequence", "service_date", "boardings", "alightings", "current_load", "service_arrival_time", "service_departure_time"];
+
+    /// <summary>The columns of <c>fact_boarding</c>, in order: IcCardImporter stages its summed counts with them.</summary>
     internal static readonly string[] Columns =
         ["feed_key", "date_key", "record_key", "boarding_source", "stop_key", "route_key", "trip_key", "stop_sequence", "minute_of_day", "boardings", "alightings", "current_load", "batch_id"];
+
+    /// <summary>The field and reason of each rule of <c>etl/board_alight_check</c>, by its number.</summary>
+    private static readonly Dictionary<int, (string Field, string Reason)> Rejects = new()
+    {
+        [1] = ("trip_id", "trip_id が空です。"),
+        [2] = ("trip_id", "フィードにない trip_id です。"),
+        [3] = ("stop_id", "フィードにない stop_id です。"),
+        [4] = ("stop_sequence", "stop_sequence は 0 以上の整数です。"),
+        [5] = ("service_date", "service_date は YYYYMMDD の過去の日付です。"),
+        [6] = ("boardings", "人数は 0 以上の整数です。"),
+        [7] = ("alightings", "人数は 0 以上の整数です。"),
+        [8] = ("current_load", "人数は 0 以上の整数です。"),
+        [9] = ("boardings", "boardings と alightings のどちらも空です。"),
+        [10] = ("stop_sequence", "同じ日・便・停留所順序の行が重複しています。"),
+    };
 
     public string Kind => "board-alight";
 
     public async Task ImportAsync(ImportContext context, CancellationToken cancellationToken)
     {
-        await context.ExecuteAsync("etl/transit_waste_stage_clear", null, cancellationToken);
         GtfsArchive? archive = null;
         var file = context.SourcePath;
         string? feedKey = null;
@@ -37,37 +63,45 @@ public sealed class BoardAlightImporter : IImporter
         {
             using var csv = CsvSource.Open(file, Required);
             feedKey ??= await FeedOfFirstTripAsync(context, file, cancellationToken);
-            var feed = await TransitFeedIndex.LoadAsync(context, feedKey, cancellationToken);
-            if (!feed.IsLoaded)
+            var feedLoaded = (await context.QueryBeforeTransactionAsync<bool>("etl/transit_feed_loaded", new { feed_key = feedKey }, cancellationToken)).Single();
+            if (!feedLoaded)
             {
                 context.Note($" フィード {feedKey} はまだ取り込まれていないため、便と停留所を照合していません。");
             }
 
+            await context.StageCsvBeforeTransactionAsync(csv, "etl/board_alight_stage", RawTable, RawColumns, cancellationToken);
             var today = DateOnly.FromDateTime(context.Time.GetLocalNow().DateTime);
-            var days = new DayRange();
+            await context.ExecuteBeforeTransactionAsync("etl/board_alight_check",
+                new { feed_key = feedKey, feed_loaded = feedLoaded, today_key = FiscalCalendar.DateKeyOf(today) }, cancellationToken);
+            var counts = (await context.QueryBeforeTransactionAsync<CheckedCounts>("etl/board_alight_counts", null, cancellationToken)).Single();
+            context.RowsChecked(Table, counts.RowsRead, counts.RowsRejected);
+            if (counts.RowsRejected > 0 && context.RejectsToKeep > 0)
+            {
+                await KeepRejectsAsync(context, csv.PartName, file, cancellationToken);
+            }
 
-            // Straight into the fact inside the batch's transaction (a refused or failed batch rolls it back): copying
-            // millions of visits through a staging table doubled the load. Earlier rows this file replaces go after.
-            context.Table(Table).Loaded = await context.StageAsync("fact_boarding", Columns, RowsAhead.Of(() => Rows(csv, context, feed, today, days)), cancellationToken);
-            var replace = new { batch_id = context.BatchId, feed_key = feedKey, first_date_key = days.First, last_date_key = days.Last };
-            if (days.Last > 0 && (await context.QueryAsync<long>("etl/boarding_earlier_in_range", replace, cancellationToken)).Single() > 0)
+            context.Table(Table).Loaded = await context.ExecuteAsync("etl/board_alight_load",
+                new { feed_key = feedKey, boarding_source = Source, batch_id = context.BatchId }, cancellationToken);
+            var replace = new { batch_id = context.BatchId, feed_key = feedKey, first_date_key = counts.FirstDateKey, last_date_key = counts.LastDateKey };
+            if (counts.LastDateKey is not null && (await context.QueryAsync<long>("etl/boarding_earlier_in_range", replace, cancellationToken)).Single() > 0)
             {
                 await context.ExecuteAsync("etl/boarding_replace_earlier", replace, cancellationToken);
             }
         }
     }
 
-    /// <summary>The first and last day a file's accepted rows cover.</summary>
-    private sealed class DayRange
+    /// <summary>What <c>etl/board_alight_check</c> found: records read and rejected, and the days the accepted ones cover.</summary>
+    private sealed record CheckedCounts(long RowsRead, long RowsRejected, int? FirstDateKey, int? LastDateKey);
+
+    private static async Task KeepRejectsAsync(ImportContext context, string partName, string file, CancellationToken cancellationToken)
     {
-        public int First { get; private set; } = int.MaxValue;
-
-        public int Last { get; private set; }
-
-        public void Add(int dateKey)
+        var first = (await context.QueryBeforeTransactionAsync<(long RecordNumber, int Rule, string? Value)>(
+            "etl/board_alight_rejects", new { limit = context.RejectsToKeep }, cancellationToken)).ToList();
+        var lines = await Task.Run(() => CsvSource.LineNumbersOf(file, [.. first.Select(r => r.RecordNumber)]), cancellationToken);
+        foreach (var (record, rule, value) in first)
         {
-            First = Math.Min(First, dateKey);
-            Last = Math.Max(Last, dateKey);
+            var (field, reason) = Rejects[rule];
+            context.KeepReject(partName, lines[record], field, reason, value);
         }
     }
 
@@ -86,113 +120,13 @@ public sealed class BoardAlightImporter : IImporter
             throw new EtlFileException($"{peek.PartName} にデータ行がないか、最初の行に trip_id がありません。");
         }
 
-        var feeds = (await context.QueryAsync<string>("etl/transit_feeds_of_trip", new { trip_id = trip }, cancellationToken)).ToList();
+        var feeds = (await context.QueryBeforeTransactionAsync<string>("etl/transit_feeds_of_trip", new { trip_id = trip }, cancellationToken)).ToList();
         return feeds.Count switch
         {
             1 => feeds[0],
             0 => throw new EtlFileException($"便 {trip} がどの GTFS フィードにもありません。先にフィードを取り込むか、フィードの agency.txt と一緒に zip にしてください。"),
             _ => throw new EtlFileException($"便 {trip} が複数のフィード（{string.Join(", ", feeds)}）にあります。フィードの agency.txt と一緒に zip にしてください。"),
         };
-    }
-
-    private static IEnumerable<object?[]> Rows(CsvSource csv, ImportContext context, TransitFeedIndex feed, DateOnly today, DayRange days)
-    {
-        var feedKey = feed.FeedKey;
-        var visits = new VisitKeys();
-        var stopKeys = new Dictionary<string, string>(StringComparer.Ordinal);
-        var tripKeys = new Dictionary<string, (string Key, string? Route, int Index)>(StringComparer.Ordinal);
-        while (csv.Read())
-        {
-            context.RowRead(Table);
-            var tripId = csv.Get("trip_id");
-            var stopId = csv.Get("stop_id");
-            if (tripId is null)
-            {
-                context.Reject(Table, csv.PartName, csv.LineNumber, "trip_id", "trip_id が空です。");
-                continue;
-            }
-
-            if (!tripKeys.TryGetValue(tripId, out var trip))
-            {
-                string? route = null;
-                if (feed.IsLoaded && !feed.TripRoutes.TryGetValue(tripId, out route))
-                {
-                    context.Reject(Table, csv.PartName, csv.LineNumber, "trip_id", "フィードにない trip_id です。", tripId);
-                    continue;
-                }
-
-                trip = (GtfsValues.Key(feedKey, tripId), route, tripKeys.Count);
-                tripKeys[tripId] = trip;
-            }
-
-            if (stopId is null || (feed.IsLoaded && !feed.Stops.Contains(stopId)))
-            {
-                context.Reject(Table, csv.PartName, csv.LineNumber, "stop_id", "フィードにない stop_id です。", stopId);
-                continue;
-            }
-
-            if (!stopKeys.TryGetValue(stopId, out var stopKey))
-            {
-                stopKey = GtfsValues.Key(feedKey, stopId);
-                stopKeys[stopId] = stopKey;
-            }
-
-            if (!GtfsValues.TryInt(csv.Get("stop_sequence"), out var sequence) || sequence < 0)
-            {
-                context.Reject(Table, csv.PartName, csv.LineNumber, "stop_sequence", "stop_sequence は 0 以上の整数です。", csv.Get("stop_sequence"));
-                continue;
-            }
-
-            var date = GtfsValues.ParseDate(csv.Get("service_date"));
-            if (date is null || date > today)
-            {
-                context.Reject(Table, csv.PartName, csv.LineNumber, "service_date", "service_date は YYYYMMDD の過去の日付です。", csv.Get("service_date"));
-                continue;
-            }
-
-            if (!Count(csv, "boardings", out var boardings) || !Count(csv, "alightings", out var alightings) || !Count(csv, "current_load", out var load))
-            {
-                var field = !Count(csv, "boardings", out _) ? "boardings" : !Count(csv, "alightings", out _) ? "alightings" : "current_load";
-                context.Reject(Table, csv.PartName, csv.LineNumber, field, "人数は 0 以上の整数です。", csv.Get(field));
-                continue;
-            }
-
-            if (boardings is null && alightings is null)
-            {
-                context.Reject(Table, csv.PartName, csv.LineNumber, "boardings", "boardings と alightings のどちらも空です。");
-                continue;
-            }
-
-            var dateKey = FiscalCalendar.DateKeyOf(date.Value);
-            if (!visits.Add(dateKey, trip.Index, tripId, sequence))
-            {
-                context.Reject(Table, csv.PartName, csv.LineNumber, "stop_sequence", "同じ日・便・停留所順序の行が重複しています。", csv.Get("stop_sequence"));
-                continue;
-            }
-
-            days.Add(dateKey);
-            var time = GtfsValues.ParseSeconds(csv.Get("service_arrival_time") ?? csv.Get("service_departure_time"));
-            yield return
-            [
-                feedKey, dateKey, string.Create(CultureInfo.InvariantCulture, $"{tripId}|{sequence}"), Source,
-                stopKey, trip.Route, trip.Key, sequence, time / 60, boardings, alightings, load, context.BatchId,
-            ];
-        }
-    }
-
-    /// <summary>
-    /// The (day, trip, stop sequence) visits seen in a file, so a repeated visit is rejected while streaming and the merge
-    /// needs no window over millions of rows. Packed exactly into a long while the numbers fit; a tuple set beyond.
-    /// </summary>
-    private sealed class VisitKeys
-    {
-        private readonly HashSet<long> packed = [];
-        private readonly HashSet<(int, string, int)> wide = [];
-
-        public bool Add(int dateKey, int tripIndex, string tripId, int sequence) =>
-            tripIndex < (1 << 20) && sequence < (1 << 16) && dateKey is > 0 and < (1 << 27)
-                ? packed.Add(((long)dateKey << 36) | ((long)tripIndex << 16) | (long)sequence)
-                : wide.Add((dateKey, tripId, sequence));
     }
 
     /// <summary>An optional count: true and null when empty, true and the value when a whole number ≥ 0.</summary>

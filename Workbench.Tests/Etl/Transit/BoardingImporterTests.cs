@@ -18,8 +18,8 @@ public class BoardingImporterTests
         return warehouse;
     }
 
-    private static string Visits(int stops, int boardings = 2, string date = "20250407") =>
-        string.Concat(Enumerable.Range(1, stops).Select(i => $"T1,{i},{i},0,{boardings},1,{date},8:{i % 60:00}:00\n"));
+    private static string Visits(int stops, int boardings = 2, string date = "20250407", int from = 1) =>
+        string.Concat(Enumerable.Range(from, stops - from + 1).Select(i => $"T1,{i},{i},0,{boardings},1,{date},8:{i % 60:00}:00\n"));
 
     private static Task<List<(string, int, string, int?, int?, int?)>> BoardingsAsync(TempWarehouse warehouse) =>
         warehouse.QueryAsync<(string, int, string, int?, int?, int?)>(
@@ -88,6 +88,91 @@ public class BoardingImporterTests
         Assert.Equal((42L, "stop_sequence"), (reject.LineNumber, reject.FieldName!));
         Assert.Contains("重複", reject.Reason, StringComparison.Ordinal);
         Assert.Equal([(40L, 80L)], await warehouse.QueryAsync<(long, long)>("SELECT COUNT(*), SUM(boardings) FROM fact_boarding"));
+    }
+
+    [Fact]
+    public async Task A_reject_after_a_blank_line_names_the_files_own_line()
+    {
+        await using var warehouse = await WithFeedAsync();
+        var file = warehouse.WriteFile("a.txt", RideHeader + Visits(40) + "\n" + "T1,7,7,0,1,0,2025-04-07,\n");
+
+        var result = await warehouse.ImportAsync("board-alight", file);
+
+        Assert.Equal(ImportStatus.Succeeded, result.Status);
+        var reject = Assert.Single(result.Rejects);
+        Assert.Equal((43L, "service_date", "2025-04-07"), (reject.LineNumber, reject.FieldName!, reject.MaskedValue!));
+        Assert.Equal((41L, 40L, 1L), (result.Tables["board_alight"].Read, result.Tables["board_alight"].Loaded, result.RowsRejected));
+    }
+
+    [Fact]
+    public async Task A_line_break_inside_quotes_and_a_short_row_read_as_the_streaming_importer_read_them()
+    {
+        await using var warehouse = await WithFeedAsync();
+        var file = warehouse.WriteFile("a.txt", RideHeader + "T1,1,1,\"ab\ncd\",2,1,20250407,8:01:00\n" + "T1,2,2,0,3\n" + Visits(40, from: 3));
+
+        var result = await warehouse.ImportAsync("board-alight", file);
+
+        Assert.Equal(ImportStatus.Succeeded, result.Status);
+        var reject = Assert.Single(result.Rejects);
+        Assert.Equal((4L, "service_date", (string?)null), (reject.LineNumber, reject.FieldName!, reject.MaskedValue));
+        Assert.Equal(39, (await BoardingsAsync(warehouse)).Count);
+    }
+
+    [Fact]
+    public async Task Values_are_trimmed_parsed_and_checked_in_order_as_the_streaming_importer_did()
+    {
+        await using var warehouse = await WithFeedAsync();
+        var good = string.Concat(Enumerable.Range(8, 7).Select(day => Visits(40, date: $"202504{day:00}")));
+        var odd = string.Join("\n",
+            " T1\t,\u30001 ,+1,0, 007 ,\u00a0,20250401,25:10:00",      // line 282: trimmed, signed, padded: loads
+            "T1,2,2,0,1,0,20250401,  ",                                    // 283: blank arrival, no departure column: loads, no minute
+            "T1,3,3,0,1.5,0,20250401,8:00:00",                             // 284: boardings not an integer
+            "T1,4,4,0,1,2147483648,20250401,8:00:00",                      // 285: alightings beyond int
+            "T1,5,-5,0,1,0,20250401,8:00:00",                              // 286: negative stop_sequence
+            "T1,999,x,0,1,0,20250401,8:00:00",                             // 287: the stop is checked before the sequence
+            "T1,6,6,0,1,0,20250230,8:00:00",                               // 288: no such day
+            "T1,7,7,0,1,0,20991231,8:00:00",                               // 289: a future day
+            "T1,8,8,0,,,20250401,48:00:00",                                // 290: neither count
+            "T9,9,9,0,1,0,20250401,8:00:00",                               // 291: a trip the feed lacks
+            ",10,10,0,1,0,20250401,8:00:00",                               // 292: no trip
+            "T1,11,+2,0,4,0,20250401,8:00:00",                             // 293: stop 11 at sequence 2 again: a repeated visit
+            "T1,12,0x10,0,1,0,20250401,8:00:00") + "\n";                  // 294: hexadecimal is no integer
+        var file = warehouse.WriteFile("a.txt", RideHeader + good + odd);
+
+        var result = await warehouse.ImportAsync("board-alight", file);
+
+        Assert.Equal(ImportStatus.Succeeded, result.Status);
+        Assert.Equal(
+            [
+                (284L, "boardings", "人数は 0 以上の整数です。", "1.5"),
+                (285L, "alightings", "人数は 0 以上の整数です。", "2147483648"),
+                (286L, "stop_sequence", "stop_sequence は 0 以上の整数です。", "-5"),
+                (287L, "stop_id", "フィードにない stop_id です。", "999"),
+                (288L, "service_date", "service_date は YYYYMMDD の過去の日付です。", "20250230"),
+                (289L, "service_date", "service_date は YYYYMMDD の過去の日付です。", "20991231"),
+                (290L, "boardings", "boardings と alightings のどちらも空です。", null),
+                (291L, "trip_id", "フィードにない trip_id です。", "T9"),
+                (292L, "trip_id", "trip_id が空です。", null),
+                (293L, "stop_sequence", "同じ日・便・停留所順序の行が重複しています。", "+2"),
+                (294L, "stop_sequence", "stop_sequence は 0 以上の整数です。", "0x10"),
+            ],
+            result.Rejects.Select(r => (r.LineNumber, r.FieldName!, r.Reason, r.MaskedValue)));
+        var loaded = await warehouse.QueryAsync<(string Stop, string Record, int? Minute, int? On, int? Off)>(
+            "SELECT stop_key, record_key, minute_of_day, boardings, alightings FROM fact_boarding WHERE date_key = 20250401 ORDER BY stop_key");
+        Assert.Equal([($"{Feed1}:1", "T1|1", 1510, 7, null), ($"{Feed1}:2", "T1|2", null, 1, 0)], loaded);
+    }
+
+    [Fact]
+    public async Task A_file_the_CSV_reader_cannot_split_fails_whole_with_a_clear_message()
+    {
+        await using var warehouse = await WithFeedAsync();
+        var file = warehouse.WriteFile("a.txt", RideHeader + Visits(40) + "T1,1,1,\"never closed,1,0,20250408,8:00:00\n" + Visits(3, date: "20250409"));
+
+        var result = await warehouse.ImportAsync("board-alight", file);
+
+        Assert.Equal(ImportStatus.Failed, result.Status);
+        Assert.Contains("a.txt を CSV として読み取れません", result.Message, StringComparison.Ordinal);
+        Assert.Empty(await BoardingsAsync(warehouse));
     }
 
     [Fact]
