@@ -19,7 +19,7 @@ public sealed class ClassOverviewQuery(
     EarlyWarningRules rules,
     SmallCellSuppression suppression)
 {
-    private readonly LearningReader reader = new(sql);
+    private readonly LearningReader reader = new(sql, connections);
 
     /// <returns>Null for a class outside the caller's scope, whatever key is asked for.</returns>
     public async Task<ClassOverview?> GetAsync(Caller caller, LearningFilter filter, string classKey, CancellationToken cancellationToken)
@@ -27,35 +27,37 @@ public sealed class ClassOverviewQuery(
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(filter);
         ClassOverview? overview = null;
-        await using (var connection = await connections.OpenAsync(cancellationToken))
+        if (await reader.ClassAsync(caller, filter.FiscalYear, classKey, cancellationToken) is { } theClass)
         {
-            if (await reader.ClassAsync(connection, caller, filter.FiscalYear, classKey, cancellationToken) is { } theClass)
-            {
-                var period = LearningPeriod.Of(filter, DateOnly.FromDateTime(time.GetLocalNow().DateTime));
-                var subject = LearningReader.SubjectFor(theClass, filter);
-                var scope = new LearningScope(caller, filter.FiscalYear, classKey);
-                var pupils = LearningReader.ToPupils(await reader.PupilsAsync(connection, scope, cancellationToken), filter.FiscalYear);
-                var scores = await reader.UnitScoresAsync(connection, scope, period.Term, subject, period.ToDateKey, cancellationToken);
-                var series = await reader.SeriesAsync(connection, scope, period, subject, period.Term is null ? scores : null, cancellationToken);
-                var attendance = LearningReader.AttendanceCounts(series, period);
-                var comparisons = await reader.ComparisonAsync(connection, scope, period, scores, cancellationToken);
+            var period = LearningPeriod.Of(filter, DateOnly.FromDateTime(time.GetLocalNow().DateTime));
+            var subject = LearningReader.SubjectFor(theClass, filter);
+            var scope = new LearningScope(caller, filter.FiscalYear, classKey);
+            var pupilsQuery = reader.PupilsAsync(scope, cancellationToken);
+            var scoresQuery = reader.UnitScoresAsync(scope, period.Term, subject, period.ToDateKey, cancellationToken);
+            var yearScoresQuery = period.Term is null ? scoresQuery : reader.UnitScoresAsync(scope, null, subject, period.ToDateKey, cancellationToken);
+            var seriesQuery = reader.SeriesAsync(scope, period, subject, yearScoresQuery, cancellationToken);
+            var othersQuery = reader.OtherPupilsAsync(scope, period, cancellationToken);
+            var pupils = LearningReader.ToPupils(await pupilsQuery, filter.FiscalYear);
+            var scores = await scoresQuery;
+            var series = await seriesQuery;
+            var attendance = LearningReader.AttendanceCounts(series, period);
+            var comparisons = LearningReader.Compare(scores, await othersQuery);
 
-                var units = LearningReader.UnitsOf(scores);
-                var unitKeys = units.Select(u => u.UnitKey).ToHashSet(StringComparer.Ordinal);
-                var byPupil = scores.ToLookup(r => r.PupilKey, StringComparer.Ordinal);
-                var rows = pupils.Select(p => new ClassOverviewRow(
-                    p,
-                    byPupil[p.PupilKey].Sum(r => r.Statements),
-                    byPupil[p.PupilKey].Sum(r => r.Seconds) / 60,
-                    byPupil[p.PupilKey].Where(r => unitKeys.Contains(r.UnitKey ?? string.Empty))
-                        .ToDictionary(r => r.UnitKey!, r => LearningReader.ToScore(r, bands), StringComparer.Ordinal),
-                    attendance.GetValueOrDefault(p.PupilKey) ?? AttendanceCounts.None,
-                    rules.Evaluate(series.GetValueOrDefault(p.PupilKey) ?? PupilSeries.Empty, period.AsOf))).ToList();
-                var compared = comparisons.ToDictionary(c => c.UnitKey, StringComparer.Ordinal);
-                overview = new ClassOverview(theClass, period, subject, units, rows,
-                    [.. units.Where(u => compared.ContainsKey(u.UnitKey)).Select(u => Compare(compared[u.UnitKey], u.Title))],
-                    suppression.Threshold);
-            }
+            var units = LearningReader.UnitsOf(scores);
+            var unitKeys = units.Select(u => u.UnitKey).ToHashSet(StringComparer.Ordinal);
+            var byPupil = scores.ToLookup(r => r.PupilKey, StringComparer.Ordinal);
+            var rows = pupils.Select(p => new ClassOverviewRow(
+                p,
+                byPupil[p.PupilKey].Sum(r => r.Statements),
+                byPupil[p.PupilKey].Sum(r => r.Seconds) / 60,
+                byPupil[p.PupilKey].Where(r => unitKeys.Contains(r.UnitKey ?? string.Empty))
+                    .ToDictionary(r => r.UnitKey!, r => LearningReader.ToScore(r, bands), StringComparer.Ordinal),
+                attendance.GetValueOrDefault(p.PupilKey) ?? AttendanceCounts.None,
+                rules.Evaluate(series.GetValueOrDefault(p.PupilKey) ?? PupilSeries.Empty, period.AsOf))).ToList();
+            var compared = comparisons.ToDictionary(c => c.UnitKey, StringComparer.Ordinal);
+            overview = new ClassOverview(theClass, period, subject, units, rows,
+                [.. units.Where(u => compared.ContainsKey(u.UnitKey)).Select(u => Compare(compared[u.UnitKey], u.Title))],
+                suppression.Threshold);
         }
 
         await audit.WriteAsync(caller.UserName, AuditActions.PersonView, "learning/class_overview",

@@ -12,30 +12,28 @@ namespace Workbench.Data.Learning;
 /// </summary>
 public sealed class EarlyWarningQuery(IWarehouseConnectionFactory connections, SqlCatalogue sql, AuditLog audit, TimeProvider time, EarlyWarningRules rules)
 {
-    private readonly LearningReader reader = new(sql);
+    private readonly LearningReader reader = new(sql, connections);
 
     /// <param name="flaggedOnly">Only pupils with at least one flag (the warnings list), or every pupil.</param>
     public async Task<IReadOnlyList<EarlyWarningRow>> GetAsync(Caller caller, LearningFilter filter, bool flaggedOnly, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(filter);
-        List<EarlyWarningRow> rows;
-        await using (var connection = await connections.OpenAsync(cancellationToken))
-        {
-            var period = LearningPeriod.Of(filter, DateOnly.FromDateTime(time.GetLocalNow().DateTime));
-            var scope = new LearningScope(caller, filter.FiscalYear);
-            var scoped = await reader.PupilsAsync(connection, scope, cancellationToken);
-            var homerooms = scoped.Where(r => r.ClassType == "homeroom").Select(r => r.ClassKey).ToHashSet(StringComparer.Ordinal);
-            var series = await reader.SeriesAsync(connection, scope, period, filter.Subject, null, cancellationToken);
-            rows =
-            [
-                .. LearningReader.ToPupils(scoped, filter.FiscalYear)
-                    .GroupBy(p => p.PupilKey, StringComparer.Ordinal)
-                    .Select(g => g.FirstOrDefault(p => homerooms.Contains(p.ClassKey)) ?? g.First())
-                    .Select(p => new EarlyWarningRow(p, rules.Evaluate(series.GetValueOrDefault(p.PupilKey) ?? PupilSeries.Empty, period.AsOf)))
-                    .Where(r => !flaggedOnly || r.Flags.Count > 0),
-            ];
-        }
+        var period = LearningPeriod.Of(filter, DateOnly.FromDateTime(time.GetLocalNow().DateTime));
+        var scope = new LearningScope(caller, filter.FiscalYear);
+        var scopedQuery = reader.PupilsAsync(scope, cancellationToken);
+        var series = await reader.SeriesAsync(
+            scope, period, filter.Subject, reader.UnitScoresAsync(scope, null, filter.Subject, period.ToDateKey, cancellationToken), cancellationToken);
+        var scoped = await scopedQuery;
+        var homerooms = scoped.Where(r => r.ClassType == "homeroom").Select(r => r.ClassKey).ToHashSet(StringComparer.Ordinal);
+        List<EarlyWarningRow> rows =
+        [
+            .. LearningReader.ToPupils(scoped, filter.FiscalYear)
+                .GroupBy(p => p.PupilKey, StringComparer.Ordinal)
+                .Select(g => g.FirstOrDefault(p => homerooms.Contains(p.ClassKey)) ?? g.First())
+                .Select(p => new EarlyWarningRow(p, rules.Evaluate(series.GetValueOrDefault(p.PupilKey) ?? PupilSeries.Empty, period.AsOf)))
+                .Where(r => !flaggedOnly || r.Flags.Count > 0),
+        ];
 
         await audit.WriteAsync(caller.UserName, AuditActions.PersonView, "learning/early_warnings",
             $"{filter.Describe()}; flaggedOnly={flaggedOnly}", rows.Count, cancellationToken);

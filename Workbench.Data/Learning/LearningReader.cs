@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Dapper;
 using Workbench.Data.Warehouse;
 using Workbench.Domain.Access;
@@ -13,35 +12,35 @@ namespace Workbench.Data.Learning;
 /// </summary>
 internal sealed record LearningScope(Caller Caller, int FiscalYear, string? ClassKey = null, string? PupilKey = null);
 
-/// <summary>Runs the shared learning SQL files on an open connection and shapes their rows for the query classes.</summary>
-internal sealed class LearningReader(SqlCatalogue sql)
+/// <summary>
+/// Runs the shared learning SQL files and shapes their rows for the query classes. Each query runs on its own
+/// connection on a pool thread, so a page's queries run side by side: DuckDB answers each of these small queries on
+/// about one core, and the page waits for the slowest rather than the sum (DESIGN §7).
+/// </summary>
+internal sealed class LearningReader(SqlCatalogue sql, IWarehouseConnectionFactory connections)
 {
     /// <summary>The class if it is one of the caller's in the 年度, else null.</summary>
-    public async Task<ClassSummary?> ClassAsync(DbConnection connection, Caller caller, int fiscalYear, string classKey, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<ClassSummary>(Command("learning/my_classes", new { user_name = caller.UserName, fiscal_year = fiscalYear }, cancellationToken)))
+    public async Task<ClassSummary?> ClassAsync(Caller caller, int fiscalYear, string classKey, CancellationToken cancellationToken) =>
+        (await QueryAsync<ClassSummary>("learning/my_classes", new { user_name = caller.UserName, fiscal_year = fiscalYear }, cancellationToken))
             .FirstOrDefault(c => c.ClassKey == classKey);
 
     /// <summary>The filter's subject, or a subject class's own subject when none was chosen (its units are its subject's).</summary>
     public static string? SubjectFor(ClassSummary theClass, LearningFilter filter) =>
         filter.Subject ?? (theClass.ClassType == "scheduled" ? theClass.Subject : null);
 
-    public async Task<List<ScopedPupilRow>> PupilsAsync(DbConnection connection, LearningScope scope, CancellationToken cancellationToken) =>
-    [
-        .. await connection.QueryAsync<ScopedPupilRow>(Command("learning/scoped_pupils", new
+    public Task<List<ScopedPupilRow>> PupilsAsync(LearningScope scope, CancellationToken cancellationToken) =>
+        QueryAsync<ScopedPupilRow>("learning/scoped_pupils", new
         {
             user_name = scope.Caller.UserName,
             fiscal_year = scope.FiscalYear,
             class_key = scope.ClassKey,
             pupil_key = scope.PupilKey,
             with_names = scope.Caller.SeesNames,
-        }, cancellationToken)),
-    ];
+        }, cancellationToken);
 
     /// <summary>Per pupil and unit in the period (<paramref name="term"/> null: the 年度 up to <paramref name="toDateKey"/>).</summary>
-    public async Task<List<UnitScoreRow>> UnitScoresAsync(
-        DbConnection connection, LearningScope scope, int? term, string? subject, int toDateKey, CancellationToken cancellationToken) =>
-    [
-        .. await connection.QueryAsync<UnitScoreRow>(Command("learning/pupil_unit_scores", new
+    public Task<List<UnitScoreRow>> UnitScoresAsync(LearningScope scope, int? term, string? subject, int toDateKey, CancellationToken cancellationToken) =>
+        QueryAsync<UnitScoreRow>("learning/pupil_unit_scores", new
         {
             user_name = scope.Caller.UserName,
             fiscal_year = scope.FiscalYear,
@@ -51,8 +50,7 @@ internal sealed class LearningReader(SqlCatalogue sql)
             subject,
             from_date_key = FirstDateKey(scope),
             to_date_key = toDateKey,
-        }, cancellationToken)),
-    ];
+        }, cancellationToken);
 
     /// <summary>Each pupil's attendance rows in the period, by status, counted from the rows <see cref="SeriesAsync"/> read.</summary>
     public static Dictionary<string, AttendanceCounts> AttendanceCounts(IReadOnlyDictionary<string, PupilSeries> series, LearningPeriod period) =>
@@ -72,9 +70,9 @@ internal sealed class LearningReader(SqlCatalogue sql)
     /// What the early-warning rules read, per pupil: the 年度's attendance, weeks and units up to the end of the period
     /// (a 学期 is judged with what came before it), for the subject if one is chosen.
     /// </summary>
-    /// <param name="yearScores">The unit scores of the 年度 up to the period's end when the caller has them already.</param>
+    /// <param name="yearScores">The unit scores of the 年度 up to the period's end (the caller may have them running already).</param>
     public async Task<Dictionary<string, PupilSeries>> SeriesAsync(
-        DbConnection connection, LearningScope scope, LearningPeriod period, string? subject, IReadOnlyList<UnitScoreRow>? yearScores, CancellationToken cancellationToken)
+        LearningScope scope, LearningPeriod period, string? subject, Task<List<UnitScoreRow>> yearScores, CancellationToken cancellationToken)
     {
         var parameters = new
         {
@@ -85,9 +83,8 @@ internal sealed class LearningReader(SqlCatalogue sql)
             from_date_key = FirstDateKey(scope),
             to_date_key = period.ToDateKey,
         };
-        var days = (await connection.QueryAsync<AttendanceDayRow>(Command("learning/pupil_attendance_days", parameters, cancellationToken)))
-            .ToLookup(r => r.PupilKey, r => new AttendanceDay(r.Date, r.Status, r.Reason), StringComparer.Ordinal);
-        var activity = (await connection.QueryAsync<ActivityWeekRow>(Command("learning/pupil_activity_weeks", new
+        var daysQuery = QueryAsync<AttendanceDayRow>("learning/pupil_attendance_days", parameters, cancellationToken);
+        var activityQuery = QueryAsync<ActivityWeekRow>("learning/pupil_activity_weeks", new
         {
             parameters.user_name,
             parameters.fiscal_year,
@@ -96,8 +93,10 @@ internal sealed class LearningReader(SqlCatalogue sql)
             subject,
             parameters.from_date_key,
             parameters.to_date_key,
-        }, cancellationToken))).ToLookup(r => r.PupilKey, StringComparer.Ordinal);
-        var units = (yearScores ?? await UnitScoresAsync(connection, scope, null, subject, period.ToDateKey, cancellationToken))
+        }, cancellationToken);
+        var days = (await daysQuery).ToLookup(r => r.PupilKey, r => new AttendanceDay(r.Date, r.Status, r.Reason), StringComparer.Ordinal);
+        var activity = (await activityQuery).ToLookup(r => r.PupilKey, StringComparer.Ordinal);
+        var units = (await yearScores)
             .Where(r => r.Best is not null && r.UnitKey is not null)
             .ToLookup(r => r.PupilKey, r => new UnitResult(r.UnitKey!, r.UnitTitle, r.Subject, r.FirstActivity, r.Best!.Value), StringComparer.Ordinal);
 
@@ -117,36 +116,34 @@ internal sealed class LearningReader(SqlCatalogue sql)
         ];
     }
 
-    /// <summary>
-    /// Per unit the class has scores on: its pupils with a best score and their mean, beside the school's and the
-    /// city's (from <c>agg_unit_best</c>), for the class's period. <paramref name="classScores"/> are the unit scores of
-    /// every pupil of the class in that period.
-    /// </summary>
-    public async Task<List<UnitComparisonRow>> ComparisonAsync(
-        DbConnection connection, LearningScope scope, LearningPeriod period, IReadOnlyList<UnitScoreRow> classScores, CancellationToken cancellationToken)
-    {
-        var others = (await connection.QueryAsync<OtherPupilsRow>(Command("learning/unit_comparison", new
+    /// <summary>The school's and the city's figures per unit for the class's period (<c>agg_unit_best</c>), by unit.</summary>
+    public async Task<Dictionary<string, OtherPupilsRow>> OtherPupilsAsync(LearningScope scope, LearningPeriod period, CancellationToken cancellationToken) =>
+        (await QueryAsync<OtherPupilsRow>("learning/unit_comparison", new
         {
             user_name = scope.Caller.UserName,
             fiscal_year = scope.FiscalYear,
             class_key = scope.ClassKey,
             term = period.Term,
-        }, cancellationToken))).ToDictionary(r => r.UnitKey, StringComparer.Ordinal);
-        return
-        [
-            .. classScores.Where(r => r.UnitKey is not null && r.Best is not null)
-                .GroupBy(r => r.UnitKey!, StringComparer.Ordinal)
-                .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g =>
-                {
-                    var other = others.GetValueOrDefault(g.Key);
-                    return new UnitComparisonRow(
-                        g.Key, g.LongCount(), g.Average(r => r.Best!.Value),
-                        other?.SchoolPupils ?? 0, MeanOf(other?.SchoolBestSum, other?.SchoolPupils),
-                        other?.CityPupils ?? 0, MeanOf(other?.CityBestSum, other?.CityPupils));
-                }),
-        ];
-    }
+        }, cancellationToken)).ToDictionary(r => r.UnitKey, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Per unit the class has scores on: its pupils with a best score and their mean, beside the school's and the
+    /// city's. <paramref name="classScores"/> are the unit scores of every pupil of the class in the period.
+    /// </summary>
+    public static List<UnitComparisonRow> Compare(IReadOnlyList<UnitScoreRow> classScores, IReadOnlyDictionary<string, OtherPupilsRow> others) =>
+    [
+        .. classScores.Where(r => r.UnitKey is not null && r.Best is not null)
+            .GroupBy(r => r.UnitKey!, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var other = others.GetValueOrDefault(g.Key);
+                return new UnitComparisonRow(
+                    g.Key, g.LongCount(), g.Average(r => r.Best!.Value),
+                    other?.SchoolPupils ?? 0, MeanOf(other?.SchoolBestSum, other?.SchoolPupils),
+                    other?.CityPupils ?? 0, MeanOf(other?.CityBestSum, other?.CityPupils));
+            }),
+    ];
 
     private static double? MeanOf(double? sum, long? count) => count is > 0 && sum is { } total ? total / count.Value : null;
 
@@ -182,6 +179,9 @@ internal sealed class LearningReader(SqlCatalogue sql)
 
     private static int FirstDateKey(LearningScope scope) => FiscalCalendar.DateKeyOf(FiscalCalendar.FirstDayOf(scope.FiscalYear));
 
-    private CommandDefinition Command(string name, object parameters, CancellationToken cancellationToken) =>
-        new(sql[name], parameters, cancellationToken: cancellationToken);
+    private Task<List<T>> QueryAsync<T>(string name, object parameters, CancellationToken cancellationToken) => Task.Run(async () =>
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<T>(new CommandDefinition(sql[name], parameters, cancellationToken: cancellationToken))).AsList();
+    }, cancellationToken);
 }

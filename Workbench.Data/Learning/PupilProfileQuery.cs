@@ -9,7 +9,7 @@ namespace Workbench.Data.Learning;
 public sealed class PupilProfileQuery(
     IWarehouseConnectionFactory connections, SqlCatalogue sql, AuditLog audit, TimeProvider time, MasteryBands bands, EarlyWarningRules rules)
 {
-    private readonly LearningReader reader = new(sql);
+    private readonly LearningReader reader = new(sql, connections);
 
     /// <returns>Null unless the pupil is a student of the class and the class is in the caller's scope.</returns>
     public async Task<PupilProfile?> GetAsync(Caller caller, LearningFilter filter, string classKey, string pupilKey, CancellationToken cancellationToken)
@@ -17,49 +17,54 @@ public sealed class PupilProfileQuery(
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(filter);
         PupilProfile? profile = null;
-        await using (var connection = await connections.OpenAsync(cancellationToken))
+        var classScope = new LearningScope(caller, filter.FiscalYear, classKey);
+
+        // The whole class is read so that moved in / out compare the pupil with their classmates.
+        var pupilsQuery = reader.PupilsAsync(classScope, cancellationToken);
+        var theClass = await reader.ClassAsync(caller, filter.FiscalYear, classKey, cancellationToken);
+        var pupil = LearningReader.ToPupils(await pupilsQuery, filter.FiscalYear).FirstOrDefault(p => p.PupilKey == pupilKey);
+        if (theClass is not null && pupil is not null)
         {
-            var theClass = await reader.ClassAsync(connection, caller, filter.FiscalYear, classKey, cancellationToken);
-            var classScope = new LearningScope(caller, filter.FiscalYear, classKey);
+            var period = LearningPeriod.Of(filter, DateOnly.FromDateTime(time.GetLocalNow().DateTime));
+            var subject = LearningReader.SubjectFor(theClass, filter);
+            var scope = classScope with { PupilKey = pupilKey };
 
-            // The whole class is read so that moved in / out compare the pupil with their classmates.
-            var pupil = theClass is null ? null : LearningReader.ToPupils(await reader.PupilsAsync(connection, classScope, cancellationToken), filter.FiscalYear)
-                .FirstOrDefault(p => p.PupilKey == pupilKey);
-            if (theClass is not null && pupil is not null)
-            {
-                var period = LearningPeriod.Of(filter, DateOnly.FromDateTime(time.GetLocalNow().DateTime));
-                var subject = LearningReader.SubjectFor(theClass, filter);
-                var scope = classScope with { PupilKey = pupilKey };
+            // The whole class's scores give the class means; the pupil's own are among them.
+            var classScoresQuery = reader.UnitScoresAsync(classScope, period.Term, subject, period.ToDateKey, cancellationToken);
+            var yearScoresQuery = period.Term is null
+                ? OfPupil(classScoresQuery, pupilKey)
+                : reader.UnitScoresAsync(scope, null, subject, period.ToDateKey, cancellationToken);
+            var seriesQuery = reader.SeriesAsync(scope, period, subject, yearScoresQuery, cancellationToken);
+            var othersQuery = reader.OtherPupilsAsync(classScope, period, cancellationToken);
+            var classScores = await classScoresQuery;
+            var seriesByPupil = await seriesQuery;
+            var series = seriesByPupil.GetValueOrDefault(pupilKey) ?? PupilSeries.Empty;
+            var attendance = LearningReader.AttendanceCounts(seriesByPupil, period);
+            var classMeans = LearningReader.Compare(classScores, await othersQuery).ToDictionary(c => c.UnitKey, StringComparer.Ordinal);
 
-                // The whole class's scores give the class means; the pupil's own are among them.
-                var classScores = await reader.UnitScoresAsync(connection, classScope, period.Term, subject, period.ToDateKey, cancellationToken);
-                var scores = classScores.Where(r => r.PupilKey == pupilKey).ToList();
-                var seriesByPupil = await reader.SeriesAsync(connection, scope, period, subject, period.Term is null ? scores : null, cancellationToken);
-                var series = seriesByPupil.GetValueOrDefault(pupilKey) ?? PupilSeries.Empty;
-                var attendance = LearningReader.AttendanceCounts(seriesByPupil, period);
-                var classMeans = (await reader.ComparisonAsync(connection, classScope, period, classScores, cancellationToken))
-                    .ToDictionary(c => c.UnitKey, StringComparer.Ordinal);
-
-                var byUnit = scores.Where(r => r.UnitKey is not null).ToDictionary(r => r.UnitKey!, StringComparer.Ordinal);
-                var units = LearningReader.UnitsOf(scores).Select(u => new UnitAgainstClass(
-                    u,
-                    LearningReader.ToScore(byUnit[u.UnitKey], bands),
-                    classMeans.GetValueOrDefault(u.UnitKey)?.ClassMean,
-                    classMeans.GetValueOrDefault(u.UnitKey)?.ClassPupils ?? 0));
-                profile = new PupilProfile(
-                    pupil,
-                    period,
-                    subject,
-                    [.. series.Weeks.Where(w => w.WeekStart <= period.To && w.WeekStart.AddDays(6) >= period.From)],
-                    [.. units],
-                    [.. series.Attendance.Where(d => period.Contains(d.Date))],
-                    attendance.GetValueOrDefault(pupilKey) ?? AttendanceCounts.None,
-                    rules.Evaluate(series, period.AsOf));
-            }
+            var scores = classScores.Where(r => r.PupilKey == pupilKey).ToList();
+            var byUnit = scores.Where(r => r.UnitKey is not null).ToDictionary(r => r.UnitKey!, StringComparer.Ordinal);
+            var units = LearningReader.UnitsOf(scores).Select(u => new UnitAgainstClass(
+                u,
+                LearningReader.ToScore(byUnit[u.UnitKey], bands),
+                classMeans.GetValueOrDefault(u.UnitKey)?.ClassMean,
+                classMeans.GetValueOrDefault(u.UnitKey)?.ClassPupils ?? 0));
+            profile = new PupilProfile(
+                pupil,
+                period,
+                subject,
+                [.. series.Weeks.Where(w => w.WeekStart <= period.To && w.WeekStart.AddDays(6) >= period.From)],
+                [.. units],
+                [.. series.Attendance.Where(d => period.Contains(d.Date))],
+                attendance.GetValueOrDefault(pupilKey) ?? AttendanceCounts.None,
+                rules.Evaluate(series, period.AsOf));
         }
 
         await audit.WriteAsync(caller.UserName, AuditActions.PersonView, "learning/pupil_profile",
             $"{filter.Describe()}; class={classKey}; pupil={pupilKey}", profile is null ? 0 : 1, cancellationToken);
         return profile;
     }
+
+    private static async Task<List<UnitScoreRow>> OfPupil(Task<List<UnitScoreRow>> classScores, string pupilKey) =>
+        [.. (await classScores).Where(r => r.PupilKey == pupilKey)];
 }

@@ -8,7 +8,7 @@ namespace Workbench.Data.Learning;
 /// <summary>Pupils × units of a teacher's class with the mastery band per cell. Person-level: scoped in SQL, audited once.</summary>
 public sealed class UnitHeatmapQuery(IWarehouseConnectionFactory connections, SqlCatalogue sql, AuditLog audit, TimeProvider time, MasteryBands bands)
 {
-    private readonly LearningReader reader = new(sql);
+    private readonly LearningReader reader = new(sql, connections);
 
     /// <returns>Null for a class outside the caller's scope.</returns>
     public async Task<UnitHeatmap?> GetAsync(Caller caller, LearningFilter filter, string classKey, CancellationToken cancellationToken)
@@ -16,25 +16,23 @@ public sealed class UnitHeatmapQuery(IWarehouseConnectionFactory connections, Sq
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(filter);
         UnitHeatmap? heatmap = null;
-        await using (var connection = await connections.OpenAsync(cancellationToken))
+        if (await reader.ClassAsync(caller, filter.FiscalYear, classKey, cancellationToken) is { } theClass)
         {
-            if (await reader.ClassAsync(connection, caller, filter.FiscalYear, classKey, cancellationToken) is { } theClass)
-            {
-                var period = LearningPeriod.Of(filter, DateOnly.FromDateTime(time.GetLocalNow().DateTime));
-                var subject = LearningReader.SubjectFor(theClass, filter);
-                var scope = new LearningScope(caller, filter.FiscalYear, classKey);
-                var pupils = LearningReader.ToPupils(await reader.PupilsAsync(connection, scope, cancellationToken), filter.FiscalYear);
-                var scores = await reader.UnitScoresAsync(connection, scope, period.Term, subject, period.ToDateKey, cancellationToken);
-                var units = LearningReader.UnitsOf(scores);
-                var unitKeys = units.Select(u => u.UnitKey).ToHashSet(StringComparer.Ordinal);
-                var byPupil = scores.ToLookup(r => r.PupilKey, StringComparer.Ordinal);
-                heatmap = new UnitHeatmap(theClass, period, subject, units,
-                [
-                    .. pupils.Select(p => new HeatmapRow(p, byPupil[p.PupilKey]
-                        .Where(r => unitKeys.Contains(r.UnitKey ?? string.Empty))
-                        .ToDictionary(r => r.UnitKey!, r => LearningReader.ToScore(r, bands), StringComparer.Ordinal))),
-                ]);
-            }
+            var period = LearningPeriod.Of(filter, DateOnly.FromDateTime(time.GetLocalNow().DateTime));
+            var subject = LearningReader.SubjectFor(theClass, filter);
+            var scope = new LearningScope(caller, filter.FiscalYear, classKey);
+            var pupilsQuery = reader.PupilsAsync(scope, cancellationToken);
+            var scores = await reader.UnitScoresAsync(scope, period.Term, subject, period.ToDateKey, cancellationToken);
+            var pupils = LearningReader.ToPupils(await pupilsQuery, filter.FiscalYear);
+            var units = LearningReader.UnitsOf(scores);
+            var unitKeys = units.Select(u => u.UnitKey).ToHashSet(StringComparer.Ordinal);
+            var byPupil = scores.ToLookup(r => r.PupilKey, StringComparer.Ordinal);
+            heatmap = new UnitHeatmap(theClass, period, subject, units,
+            [
+                .. pupils.Select(p => new HeatmapRow(p, byPupil[p.PupilKey]
+                    .Where(r => unitKeys.Contains(r.UnitKey ?? string.Empty))
+                    .ToDictionary(r => r.UnitKey!, r => LearningReader.ToScore(r, bands), StringComparer.Ordinal))),
+            ]);
         }
 
         await audit.WriteAsync(caller.UserName, AuditActions.PersonView, "learning/unit_heatmap",
