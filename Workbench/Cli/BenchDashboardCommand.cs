@@ -13,9 +13,8 @@ using Workbench.Domain.Learning;
 namespace Workbench.Cli;
 
 /// <summary>
-/// <c>bench dashboard [--scale city] [--runs 5] [--data folder]</c>: seeds a synthetic Tsuyama into a temporary warehouse
-/// (or into <c>--data</c>, kept and reused while its seed is there: a city seed takes minutes) and times each query
-/// behind the learning pages, as the first roster teacher and as the board, beside a baseline measured in the
+/// <c>bench dashboard [--scale city] [--runs 5]</c>: seeds a synthetic Tsuyama into a temporary warehouse and times each
+/// query behind the learning pages, as the first roster teacher and as the board, beside a baseline measured in the
 /// same run: the status query that counts every fact table's rows (DESIGN §7: each dashboard query under 100 ms).
 /// </summary>
 internal static class BenchDashboardCommand
@@ -26,12 +25,10 @@ internal static class BenchDashboardCommand
     {
         var scale = new Option<SeedScale>("--scale") { Description = "tiny, demo, city", DefaultValueFactory = _ => SeedScale.Demo };
         var runs = new Option<int>("--runs") { Description = "各クエリの実行回数 / runs per query", DefaultValueFactory = _ => 5 };
-        var data = new Option<string?>("--data") { Description = "残して再利用するデータフォルダ / a data folder kept and reused" };
-        var command = new Command("dashboard", "学習ダッシュボードのクエリ時間を計測します / Time the learning dashboard queries") { scale, runs, data };
+        var command = new Command("dashboard", "学習ダッシュボードのクエリ時間を計測します / Time the learning dashboard queries") { scale, runs };
         command.SetAction(async (parse, ct) =>
         {
-            var kept = parse.GetValue(data);
-            var folder = kept is null ? Path.Combine(Path.GetTempPath(), "workbench-bench-" + Guid.NewGuid().ToString("N")) : Path.GetFullPath(kept);
+            var folder = Path.Combine(Path.GetTempPath(), "workbench-bench-" + Guid.NewGuid().ToString("N"));
             try
             {
                 string[] args = [.. configurationArgs, "--Warehouse:Provider=DuckDb", $"--Warehouse:DataDirectory={folder}"];
@@ -40,7 +37,7 @@ internal static class BenchDashboardCommand
             }
             finally
             {
-                if (kept is null && Directory.Exists(folder))
+                if (Directory.Exists(folder))
                 {
                     Directory.Delete(folder, recursive: true);
                 }
@@ -52,20 +49,13 @@ internal static class BenchDashboardCommand
     private static async Task<int> RunAsync(IServiceProvider services, SeedScale scale, int runs, CancellationToken cancellationToken)
     {
         await services.GetRequiredService<WarehouseStartup>().PrepareAsync(cancellationToken);
-        var seeder = services.GetRequiredService<SyntheticSeeder>();
-        if (await seeder.IsWantedAsync(cancellationToken))
-        {
-            var clock = Stopwatch.StartNew();
-            await seeder.SeedAsync(scale, null, cancellationToken);
-            Console.WriteLine(string.Create(Japanese, $"seed {scale}: {clock.Elapsed.TotalSeconds:0.0} s"));
-        }
+        var clock = Stopwatch.StartNew();
+        await services.GetRequiredService<SyntheticSeeder>().SeedAsync(scale, null, cancellationToken);
+        Console.WriteLine(string.Create(Japanese, $"seed {scale}: {clock.Elapsed.TotalSeconds:0.0} s"));
 
         var users = services.GetRequiredService<AppUserStore>();
         var rosterTeacher = (await users.RosterTeachersAsync(cancellationToken))[0];
-        if (await users.FindAsync(rosterTeacher.UserName, cancellationToken) is null)
-        {
-            await users.CreateAsync(rosterTeacher.UserName, "ベンチ 教員", rosterTeacher.Email, null, [WorkbenchRoles.Teacher], cancellationToken);
-        }
+        await users.CreateAsync(rosterTeacher.UserName, "ベンチ 教員", rosterTeacher.Email, null, [WorkbenchRoles.Teacher], cancellationToken);
         var teacher = new Caller(rosterTeacher.UserName, new HashSet<string>([WorkbenchRoles.Teacher], StringComparer.Ordinal));
         var board = new Caller("bench-board", new HashSet<string>([WorkbenchRoles.BoardOfEducation], StringComparer.Ordinal));
 
