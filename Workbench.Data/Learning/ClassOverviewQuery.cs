@@ -37,11 +37,12 @@ public sealed class ClassOverviewQuery(
             var yearScoresQuery = period.Term is null ? scoresQuery : reader.UnitScoresAsync(scope, null, subject, period.ToDateKey, cancellationToken);
             var seriesQuery = reader.SeriesAsync(scope, period, subject, yearScoresQuery, cancellationToken);
             var othersQuery = reader.OtherPupilsAsync(scope, period, cancellationToken);
-            var pupils = LearningReader.ToPupils(await pupilsQuery, filter.FiscalYear);
-            var scores = await scoresQuery;
-            var series = await seriesQuery;
+            await Task.WhenAll(pupilsQuery, scoresQuery, yearScoresQuery, seriesQuery, othersQuery);
+            var pupils = LearningReader.ToPupils(pupilsQuery.Result, filter.FiscalYear);
+            var scores = scoresQuery.Result;
+            var series = seriesQuery.Result;
             var attendance = LearningReader.AttendanceCounts(series, period);
-            var comparisons = LearningReader.Compare(scores, await othersQuery);
+            var comparisons = LearningReader.Compare(scores, othersQuery.Result);
 
             var units = LearningReader.UnitsOf(scores);
             var unitKeys = units.Select(u => u.UnitKey).ToHashSet(StringComparer.Ordinal);

@@ -22,9 +22,10 @@ public sealed class EarlyWarningQuery(IWarehouseConnectionFactory connections, S
         var period = LearningPeriod.Of(filter, DateOnly.FromDateTime(time.GetLocalNow().DateTime));
         var scope = new LearningScope(caller, filter.FiscalYear);
         var scopedQuery = reader.PupilsAsync(scope, cancellationToken);
-        var series = await reader.SeriesAsync(
+        var seriesQuery = reader.SeriesAsync(
             scope, period, filter.Subject, reader.UnitScoresAsync(scope, null, filter.Subject, period.ToDateKey, cancellationToken), cancellationToken);
-        var scoped = await scopedQuery;
+        await Task.WhenAll(scopedQuery, seriesQuery);
+        var (scoped, series) = (scopedQuery.Result, seriesQuery.Result);
         var homerooms = scoped.Where(r => r.ClassType == "homeroom").Select(r => r.ClassKey).ToHashSet(StringComparer.Ordinal);
         List<EarlyWarningRow> rows =
         [

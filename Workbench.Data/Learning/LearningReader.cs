@@ -15,10 +15,13 @@ internal sealed record LearningScope(Caller Caller, int FiscalYear, string? Clas
 /// <summary>
 /// Runs the shared learning SQL files and shapes their rows for the query classes. Each query runs on its own
 /// connection on a pool thread, so a page's queries run side by side: DuckDB answers each of these small queries on
-/// about one core, and the page waits for the slowest rather than the sum (DESIGN §7).
+/// about one core, and the page waits for the slowest rather than the sum (DESIGN §7). The engine's calls block, so
+/// a process-wide gate keeps the queries running at once to a few per core, whatever the number of users.
 /// </summary>
 internal sealed class LearningReader(SqlCatalogue sql, IWarehouseConnectionFactory connections)
 {
+    private static readonly SemaphoreSlim Running = new(2 * Environment.ProcessorCount);
+
     /// <summary>The class if it is one of the caller's in the 年度, else null.</summary>
     public async Task<ClassSummary?> ClassAsync(Caller caller, int fiscalYear, string classKey, CancellationToken cancellationToken) =>
         (await QueryAsync<ClassSummary>("learning/my_classes", new { user_name = caller.UserName, fiscal_year = fiscalYear }, cancellationToken))
@@ -54,8 +57,7 @@ internal sealed class LearningReader(SqlCatalogue sql, IWarehouseConnectionFacto
 
     /// <summary>Each pupil's attendance rows in the period, by status, counted from the rows <see cref="SeriesAsync"/> read.</summary>
     public static Dictionary<string, AttendanceCounts> AttendanceCounts(IReadOnlyDictionary<string, PupilSeries> series, LearningPeriod period) =>
-        series.ToDictionary(s => s.Key, s => Count(s.Value.Attendance.Where(d =>
-            period.Contains(d.Date) && (period.Term is null || FiscalCalendar.SchoolTermOf(d.Date) == period.Term))), StringComparer.Ordinal);
+        series.ToDictionary(s => s.Key, s => Count(s.Value.Attendance.Where(d => period.Contains(d.Date))), StringComparer.Ordinal);
 
     private static AttendanceCounts Count(IEnumerable<AttendanceDay> days)
     {
@@ -94,9 +96,10 @@ internal sealed class LearningReader(SqlCatalogue sql, IWarehouseConnectionFacto
             parameters.from_date_key,
             parameters.to_date_key,
         }, cancellationToken);
-        var days = (await daysQuery).ToLookup(r => r.PupilKey, r => new AttendanceDay(r.Date, r.Status, r.Reason), StringComparer.Ordinal);
-        var activity = (await activityQuery).ToLookup(r => r.PupilKey, StringComparer.Ordinal);
-        var units = (await yearScores)
+        await Task.WhenAll(daysQuery, activityQuery, yearScores);
+        var days = daysQuery.Result.ToLookup(r => r.PupilKey, r => new AttendanceDay(r.Date, r.Status, r.Reason), StringComparer.Ordinal);
+        var activity = activityQuery.Result.ToLookup(r => r.PupilKey, StringComparer.Ordinal);
+        var units = yearScores.Result
             .Where(r => r.Best is not null && r.UnitKey is not null)
             .ToLookup(r => r.PupilKey, r => new UnitResult(r.UnitKey!, r.UnitTitle, r.Subject, r.FirstActivity, r.Best!.Value), StringComparer.Ordinal);
 
@@ -116,7 +119,10 @@ internal sealed class LearningReader(SqlCatalogue sql, IWarehouseConnectionFacto
         ];
     }
 
-    /// <summary>The school's and the city's figures per unit for the class's period (<c>agg_unit_best</c>), by unit.</summary>
+    /// <summary>
+    /// The school's and the city's figures per unit for the class's period (<c>agg_unit_best</c>), by unit. They hold
+    /// whole 学期 and 年度, which is right while a period always ends with its 学期 or 年度 (<see cref="LearningPeriod.To"/>).
+    /// </summary>
     public async Task<Dictionary<string, OtherPupilsRow>> OtherPupilsAsync(LearningScope scope, LearningPeriod period, CancellationToken cancellationToken) =>
         (await QueryAsync<OtherPupilsRow>("learning/unit_comparison", new
         {
@@ -181,7 +187,15 @@ internal sealed class LearningReader(SqlCatalogue sql, IWarehouseConnectionFacto
 
     private Task<List<T>> QueryAsync<T>(string name, object parameters, CancellationToken cancellationToken) => Task.Run(async () =>
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<T>(new CommandDefinition(sql[name], parameters, cancellationToken: cancellationToken))).AsList();
+        await Running.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            return (await connection.QueryAsync<T>(new CommandDefinition(sql[name], parameters, cancellationToken: cancellationToken))).AsList();
+        }
+        finally
+        {
+            Running.Release();
+        }
     }, cancellationToken);
 }

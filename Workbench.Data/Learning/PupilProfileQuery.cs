@@ -21,8 +21,10 @@ public sealed class PupilProfileQuery(
 
         // The whole class is read so that moved in / out compare the pupil with their classmates.
         var pupilsQuery = reader.PupilsAsync(classScope, cancellationToken);
-        var theClass = await reader.ClassAsync(caller, filter.FiscalYear, classKey, cancellationToken);
-        var pupil = LearningReader.ToPupils(await pupilsQuery, filter.FiscalYear).FirstOrDefault(p => p.PupilKey == pupilKey);
+        var classQuery = reader.ClassAsync(caller, filter.FiscalYear, classKey, cancellationToken);
+        await Task.WhenAll(pupilsQuery, classQuery);
+        var theClass = classQuery.Result;
+        var pupil = LearningReader.ToPupils(pupilsQuery.Result, filter.FiscalYear).FirstOrDefault(p => p.PupilKey == pupilKey);
         if (theClass is not null && pupil is not null)
         {
             var period = LearningPeriod.Of(filter, DateOnly.FromDateTime(time.GetLocalNow().DateTime));
@@ -36,11 +38,12 @@ public sealed class PupilProfileQuery(
                 : reader.UnitScoresAsync(scope, null, subject, period.ToDateKey, cancellationToken);
             var seriesQuery = reader.SeriesAsync(scope, period, subject, yearScoresQuery, cancellationToken);
             var othersQuery = reader.OtherPupilsAsync(classScope, period, cancellationToken);
-            var classScores = await classScoresQuery;
-            var seriesByPupil = await seriesQuery;
+            await Task.WhenAll(classScoresQuery, yearScoresQuery, seriesQuery, othersQuery);
+            var classScores = classScoresQuery.Result;
+            var seriesByPupil = seriesQuery.Result;
             var series = seriesByPupil.GetValueOrDefault(pupilKey) ?? PupilSeries.Empty;
             var attendance = LearningReader.AttendanceCounts(seriesByPupil, period);
-            var classMeans = LearningReader.Compare(classScores, await othersQuery).ToDictionary(c => c.UnitKey, StringComparer.Ordinal);
+            var classMeans = LearningReader.Compare(classScores, othersQuery.Result).ToDictionary(c => c.UnitKey, StringComparer.Ordinal);
 
             var scores = classScores.Where(r => r.PupilKey == pupilKey).ToList();
             var byUnit = scores.Where(r => r.UnitKey is not null).ToDictionary(r => r.UnitKey!, StringComparer.Ordinal);

@@ -22,8 +22,10 @@ public sealed class UnitHeatmapQuery(IWarehouseConnectionFactory connections, Sq
             var subject = LearningReader.SubjectFor(theClass, filter);
             var scope = new LearningScope(caller, filter.FiscalYear, classKey);
             var pupilsQuery = reader.PupilsAsync(scope, cancellationToken);
-            var scores = await reader.UnitScoresAsync(scope, period.Term, subject, period.ToDateKey, cancellationToken);
-            var pupils = LearningReader.ToPupils(await pupilsQuery, filter.FiscalYear);
+            var scoresQuery = reader.UnitScoresAsync(scope, period.Term, subject, period.ToDateKey, cancellationToken);
+            await Task.WhenAll(pupilsQuery, scoresQuery);
+            var scores = scoresQuery.Result;
+            var pupils = LearningReader.ToPupils(pupilsQuery.Result, filter.FiscalYear);
             var units = LearningReader.UnitsOf(scores);
             var unitKeys = units.Select(u => u.UnitKey).ToHashSet(StringComparer.Ordinal);
             var byPupil = scores.ToLookup(r => r.PupilKey, StringComparer.Ordinal);

@@ -8,6 +8,7 @@ using Workbench.Data.Etl;
 using Workbench.Data.Migrations;
 using Workbench.Data.Status;
 using Workbench.Data.Warehouse;
+using Workbench.Tests.Etl;
 using Workbench.Tests.Etl.Transit;
 
 namespace Workbench.Tests.SqlServer;
@@ -97,6 +98,35 @@ public sealed class SqlServerWarehouseTests : IAsyncLifetime
         Assert.Equal([(43L, "stop_id"), (44L, "stop_sequence")], result.Rejects.Select(r => (r.LineNumber, r.FieldName!)));
         await using var connection = await host.Services.GetRequiredService<IWarehouseConnectionFactory>().OpenAsync(CancellationToken.None);
         Assert.Equal(80, await connection.ExecuteScalarAsync<long>("SELECT SUM(CAST(boardings AS BIGINT)) FROM dbo.fact_boarding"));
+    }
+
+    [SkippableFact]
+    public async Task The_learning_pages_tables_follow_the_batches_on_SqlServer_as_on_DuckDB()
+    {
+        Skip.If(unavailableReason is not null, unavailableReason);
+        using var host = BuildHost();
+        await host.Services.GetRequiredService<WarehouseStartup>().PrepareAsync(CancellationToken.None);
+        var pipeline = host.Services.GetRequiredService<EtlPipeline>();
+        var folder = Directory.CreateTempSubdirectory("workbench-sqlserver-").FullName;
+        var roster = await pipeline.ImportAsync("oneroster", RosterFiles.Write(Path.Combine(folder, "roster"), pupils: 12), "test", null, CancellationToken.None);
+        var statements = Path.Combine(folder, "a.ndjson");
+        await File.WriteAllTextAsync(statements, XapiStatements.Ndjson([
+            .. Enumerable.Range(1, 12).Select(p => XapiStatements.Answered(p, XapiStatements.PortalAccount(p), scaled: 0.5 + (p / 100.0))),
+            XapiStatements.Answered(101, XapiStatements.PortalAccount(1), scaled: 0.95, timestamp: "2025-06-02T14:00:00+09:00", question: 2),
+            XapiStatements.Voiding(190, voided: 2)]));
+        var xapi = await pipeline.ImportAsync("xapi", statements, "test", null, CancellationToken.None);
+        Directory.Delete(folder, recursive: true);
+
+        Assert.Equal((ImportStatus.Succeeded, ImportStatus.Succeeded), (roster.Status, xapi.Status));
+        await using var connection = await host.Services.GetRequiredService<IWarehouseConnectionFactory>().OpenAsync(CancellationToken.None);
+        Assert.Equal(11, await connection.ExecuteScalarAsync<long>("SELECT COUNT_BIG(*) FROM dbo.agg_learning_day"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("""
+            SELECT COUNT_BIG(*) FROM (
+                SELECT fiscal_year, school_term, unit_key, school_key, pupils, ROUND(best_sum, 9) AS b FROM dbo.agg_unit_best
+                EXCEPT SELECT fiscal_year, school_term, unit_key, school_key, pupils, ROUND(best_sum, 9) FROM dbo.unit_best_by_school) d
+            """));
+        Assert.Equal(11, await connection.ExecuteScalarAsync<long>("SELECT pupils FROM dbo.agg_unit_best WHERE school_term = 0 AND school_key = N''"));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT COUNT_BIG(*) FROM dbo.teacher_class"));
     }
 
     private IHost BuildHost()

@@ -24,7 +24,6 @@ DELETE FROM teacher_class;
 INSERT INTO teacher_class
 SELECT DISTINCT class_key, person_key FROM class_enrollment WHERE enrollment_role = 'teacher';
 
-DELETE FROM stage_learning_year;
 INSERT INTO stage_learning_year SELECT DISTINCT fiscal_year FROM dim_class WHERE fiscal_year IS NOT NULL;
 DELETE FROM agg_unit_best WHERE fiscal_year IN (SELECT fiscal_year FROM stage_learning_year);
 INSERT INTO agg_unit_best SELECT * FROM unit_best_by_school WHERE fiscal_year IN (SELECT fiscal_year FROM stage_learning_year);

@@ -6,7 +6,6 @@ WHERE NOT EXISTS (SELECT 1 FROM xapi_voided_statement v WHERE v.voided_statement
 QUALIFY row_number() OVER (PARTITION BY s.voided_statement_id ORDER BY s.voiding_statement_id) = 1;
 
 -- The pupil-days whose agg_learning_day rows this batch changes: those of voided statements, then of new ones.
-DELETE FROM stage_learning_day_touched;
 INSERT INTO stage_learning_day_touched
 SELECT DISTINCT pupil_key, date_key FROM fact_learning_activity
 WHERE statement_id IN (SELECT voided_statement_id FROM stage_xapi_voided_statement);
@@ -44,7 +43,6 @@ WHERE f.date_key BETWEEN (SELECT min(date_key) FROM stage_learning_day_touched) 
 GROUP BY f.pupil_key, f.date_key, f.unit_key
 ORDER BY f.date_key, f.pupil_key;
 
-DELETE FROM stage_learning_year;
 INSERT INTO stage_learning_year
 SELECT DISTINCT d.fiscal_year FROM stage_learning_day_touched t JOIN dim_date d ON d.date_key = t.date_key;
 

@@ -31,18 +31,11 @@ SELECT s.user_name, c.class_key, c.school_key, c.fiscal_year
 FROM user_scope s
 JOIN dim_class c ON (s.scope_kind = 'class' AND c.class_key = s.scope_value) OR (s.scope_kind = 'school' AND c.school_key = s.scope_value);
 
--- Pupils' enrollments, looked up by class. The role is tested above the scan rather than in it: DuckDB reads a table
--- through an index only when the indexed column's lookup is the scan's one filter, and a class's pupils are then a
--- few index probes instead of a pass over every enrollment's key.
-CREATE INDEX ix_class_enrollment_class ON class_enrollment (class_key);
-
+-- Pupils' enrollments, looked up by class.
 CREATE VIEW class_student AS
-SELECT class_key, pupil_key, shusseki_no, begin_date, end_date
-FROM (
-    SELECT class_key, CASE WHEN enrollment_role = 'student' THEN person_key END AS pupil_key, shusseki_no, begin_date, end_date
-    FROM class_enrollment
-)
-WHERE pupil_key IS NOT NULL;
+SELECT class_key, person_key AS pupil_key, shusseki_no, begin_date, end_date
+FROM class_enrollment
+WHERE enrollment_role = 'student';
 
 -- xAPI statements per pupil, day and 単元 (xapi_merge recomputes the pupil-days a batch touches): a quarter of the
 -- statements' rows, in date order so that a 年度's pages read only that 年度's row groups.
@@ -71,7 +64,7 @@ ORDER BY date_key, pupil_key;
 
 -- Per 年度, 学期 (0: the whole 年度) and 単元: the pupils with a score and the sum of their best score.scaled, per school
 -- (its pupils: enrolled in any of its classes that 年度) and city-wide (school_key ''). The class overview compares a
--- class with these. learning_comparison_refresh recomputes the 年度 an xAPI or roster batch touches.
+-- class with these. The merges recompute the 年度 an xAPI or roster batch touches.
 CREATE TABLE agg_unit_best (
     fiscal_year     SMALLINT NOT NULL,
     school_term     SMALLINT NOT NULL,

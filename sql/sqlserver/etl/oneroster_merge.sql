@@ -39,7 +39,6 @@ DELETE FROM dbo.teacher_class;
 INSERT INTO dbo.teacher_class (class_key, teacher_key)
 SELECT DISTINCT class_key, person_key FROM dbo.class_enrollment WHERE enrollment_role = N'teacher';
 
-DELETE FROM dbo.stage_learning_year;
 INSERT INTO dbo.stage_learning_year (fiscal_year) SELECT DISTINCT fiscal_year FROM dbo.dim_class WHERE fiscal_year IS NOT NULL;
 DELETE FROM dbo.agg_unit_best WHERE fiscal_year IN (SELECT fiscal_year FROM dbo.stage_learning_year);
 INSERT INTO dbo.agg_unit_best (fiscal_year, school_term, unit_key, school_key, pupils, best_sum)

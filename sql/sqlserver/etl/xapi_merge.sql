@@ -11,7 +11,6 @@ WHERE r.copy_number = 1
   AND NOT EXISTS (SELECT 1 FROM dbo.xapi_voided_statement v WHERE v.voided_statement_id = r.voided_statement_id);
 
 -- The pupil-days whose agg_learning_day rows this batch changes: those of voided statements, then of new ones.
-DELETE FROM dbo.stage_learning_day_touched;
 INSERT INTO dbo.stage_learning_day_touched (pupil_key, date_key)
 SELECT DISTINCT f.pupil_key, f.date_key FROM dbo.fact_learning_activity f
 WHERE EXISTS (SELECT 1 FROM dbo.stage_xapi_voided_statement v WHERE v.voided_statement_id = f.statement_id);
@@ -50,7 +49,6 @@ FROM dbo.fact_learning_activity f
 WHERE EXISTS (SELECT 1 FROM dbo.stage_learning_day_touched t WHERE t.pupil_key = f.pupil_key AND t.date_key = f.date_key)
 GROUP BY f.pupil_key, f.date_key, f.unit_key;
 
-DELETE FROM dbo.stage_learning_year;
 INSERT INTO dbo.stage_learning_year (fiscal_year)
 SELECT DISTINCT d.fiscal_year FROM dbo.stage_learning_day_touched t JOIN dbo.dim_date d ON d.date_key = t.date_key;
 

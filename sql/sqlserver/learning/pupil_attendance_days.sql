@@ -10,7 +10,7 @@ WITH pupils AS (
                           WHERE u.user_name = @user_name AND u.fiscal_year = @fiscal_year
                             AND (@class_key IS NULL OR u.class_key = @class_key))
 )
-SELECT a.pupil_key AS PupilKey, d.calendar_date AS Date, a.attendance_status AS Status, a.absence_reason AS Reason
+SELECT a.pupil_key AS PupilKey, d.calendar_date AS [Date], a.attendance_status AS Status, a.absence_reason AS Reason
 FROM dbo.fact_attendance a
 JOIN pupils s ON s.pupil_key = a.pupil_key
 JOIN dbo.dim_date d ON d.date_key = a.date_key

@@ -33,7 +33,7 @@ FROM dbo.user_scope s
 JOIN dbo.dim_class c ON (s.scope_kind = N'class' AND c.class_key = s.scope_value) OR (s.scope_kind = N'school' AND c.school_key = s.scope_value);
 GO
 
--- Pupils' enrollments, looked up by class (the DuckDB twin needs this shape to use its index; here it is plain).
+-- Pupils' enrollments, looked up by class.
 CREATE VIEW dbo.class_student AS
 SELECT class_key, person_key AS pupil_key, shusseki_no, begin_date, end_date
 FROM dbo.class_enrollment
