@@ -26,10 +26,6 @@ public sealed class BoardAlightImporter : IImporter
     private static readonly string[] RawColumns =
         ["trip_id", "stop_id", "stop_sequence", "service_date", "boardings", "alightings", "current_load", "service_arrival_time", "service_departure_time"];
 
-    /// <summary>The columns of <c>fact_boarding</c>, in order: IcCardImporter stages its summed counts with them.</summary>
-    internal static readonly string[] Columns =
-        ["feed_key", "date_key", "record_key", "boarding_source", "stop_key", "route_key", "trip_key", "stop_sequence", "minute_of_day", "boardings", "alightings", "current_load", "batch_id"];
-
     /// <summary>The field and reason of each rule of <c>etl/board_alight_check</c>, by its number.</summary>
     private static readonly Dictionary<int, (string Field, string Reason)> Rejects = new()
     {
@@ -127,23 +123,5 @@ public sealed class BoardAlightImporter : IImporter
             0 => throw new EtlFileException($"便 {trip} がどの GTFS フィードにもありません。先にフィードを取り込むか、フィードの agency.txt と一緒に zip にしてください。"),
             _ => throw new EtlFileException($"便 {trip} が複数のフィード（{string.Join(", ", feeds)}）にあります。フィードの agency.txt と一緒に zip にしてください。"),
         };
-    }
-
-    /// <summary>An optional count: true and null when empty, true and the value when a whole number ≥ 0.</summary>
-    internal static bool Count(CsvSource csv, string column, out int? value)
-    {
-        value = null;
-        if (csv.Get(column) is not { } text)
-        {
-            return true;
-        }
-
-        if (GtfsValues.TryInt(text, out var n) && n >= 0)
-        {
-            value = n;
-            return true;
-        }
-
-        return false;
     }
 }

@@ -19,7 +19,6 @@ public sealed class DemandTaxiImporter : IImporter
 
     private static readonly string[] Required = ["trip_id", "date", "area", "origin", "destination", "passengers"];
     private static readonly string[] Columns = ["trip_key", "date_key", "minute_of_day", "area_code", "origin_chome_code", "destination_chome_code", "passengers", "batch_id"];
-    private static readonly string[] TimeFormats = ["H:mm", "HH:mm", "H:mm:ss", "HH:mm:ss"];
 
     public string Kind => "demand-taxi";
 
@@ -52,16 +51,12 @@ public sealed class DemandTaxiImporter : IImporter
                 continue;
             }
 
-            int? minute = null;
-            if (csv.Get("time") is { } timeText)
+            var timeText = csv.Get("time");
+            var minute = SourceValues.ParseMinuteOfDay(timeText);
+            if (timeText is not null && minute is null)
             {
-                if (!TimeOnly.TryParseExact(timeText, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
-                {
-                    context.Reject(Table, csv.PartName, csv.LineNumber, "time", "time は時刻です（例: 09:30）。", timeText);
-                    continue;
-                }
-
-                minute = (time.Hour * 60) + time.Minute;
+                context.Reject(Table, csv.PartName, csv.LineNumber, "time", "time は時刻です（例: 09:30）。", timeText);
+                continue;
             }
 
             var areaText = csv.Get("area");

@@ -15,7 +15,10 @@ public sealed class IcCardImporter : IImporter
     public const string Table = "ic_card";
     private const string Source = "ic-card";
     private static readonly string[] Required = ["agency_id", "date", "time", "stop_id"];
-    private static readonly string[] TimeFormats = ["H:mm", "HH:mm", "H:mm:ss", "HH:mm:ss"];
+
+    /// <summary>The columns of <c>fact_boarding</c>, in order: the summed counts are staged with them.</summary>
+    private static readonly string[] Columns =
+        ["feed_key", "date_key", "record_key", "boarding_source", "stop_key", "route_key", "trip_key", "stop_sequence", "minute_of_day", "boardings", "alightings", "current_load", "batch_id"];
 
     public string Kind => "ic-card";
 
@@ -35,7 +38,7 @@ public sealed class IcCardImporter : IImporter
         }
 
         var today = DateOnly.FromDateTime(context.Time.GetLocalNow().DateTime);
-        context.Table(Table).Loaded = await context.StageAsync("stage_fact_boarding", BoardAlightImporter.Columns, RowsAhead.Of(() => Rows(csv, context, feeds, today)), cancellationToken);
+        context.Table(Table).Loaded = await context.StageAsync("stage_fact_boarding", Columns, RowsAhead.Of(() => Rows(csv, context, feeds, today)), cancellationToken);
         await context.ExecuteAsync("etl/ic_card_merge", null, cancellationToken);
         context.Table(Table).Loaded = (await context.QueryAsync<long>("etl/ic_card_staged", null, cancellationToken)).Single();
         await context.ExecuteAsync("etl/boarding_merge", null, cancellationToken);
@@ -76,7 +79,7 @@ public sealed class IcCardImporter : IImporter
                 continue;
             }
 
-            if (!TimeOnly.TryParseExact(csv.Get("time"), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+            if (SourceValues.ParseMinuteOfDay(csv.Get("time")) is not { } minute)
             {
                 context.Reject(Table, csv.PartName, csv.LineNumber, "time", "time は時刻です（例: 07:00）。", csv.Get("time"));
                 continue;
@@ -103,9 +106,9 @@ public sealed class IcCardImporter : IImporter
                 continue;
             }
 
-            if (!BoardAlightImporter.Count(csv, "boardings", out var boardings) || !BoardAlightImporter.Count(csv, "alightings", out var alightings))
+            if (!Count(csv, "boardings", out var boardings) || !Count(csv, "alightings", out var alightings))
             {
-                var field = BoardAlightImporter.Count(csv, "boardings", out _) ? "alightings" : "boardings";
+                var field = Count(csv, "boardings", out _) ? "alightings" : "boardings";
                 context.Reject(Table, csv.PartName, csv.LineNumber, field, "人数は 0 以上の整数です。", csv.Get(field));
                 continue;
             }
@@ -116,7 +119,6 @@ public sealed class IcCardImporter : IImporter
                 continue;
             }
 
-            var minute = (time.Hour * 60) + time.Minute;
             var routeKey = route is not null ? GtfsValues.Key(agency, route) : trip is not null ? feed.TripRoutes[trip] : null;
             yield return
             [
@@ -124,5 +126,23 @@ public sealed class IcCardImporter : IImporter
                 GtfsValues.Key(agency, stop), routeKey, trip is null ? null : GtfsValues.Key(agency, trip), null, minute, boardings, alightings, null, context.BatchId,
             ];
         }
+    }
+
+    /// <summary>An optional count: true and null when empty, true and the value when a whole number ≥ 0.</summary>
+    private static bool Count(CsvSource csv, string column, out int? value)
+    {
+        value = null;
+        if (csv.Get(column) is not { } text)
+        {
+            return true;
+        }
+
+        if (GtfsValues.TryInt(text, out var n) && n >= 0)
+        {
+            value = n;
+            return true;
+        }
+
+        return false;
     }
 }
