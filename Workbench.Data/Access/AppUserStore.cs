@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Workbench.Data.Warehouse;
 
@@ -36,7 +37,7 @@ public sealed class AppUserStore(IWarehouseConnectionFactory connections, SqlCat
         await ExecuteAsync("access/user_reset_failures", new { user_name = userName }, cancellationToken);
 
     public async Task RemoveRoleAsync(string userName, string role, CancellationToken cancellationToken) =>
-        await ExecuteAsync("access/user_role_delete", new { user_name = userName, role_name = role }, cancellationToken);
+        await ChangeAccessAsync("access/user_role_delete", userName, new { user_name = userName, role_name = role }, cancellationToken);
 
     public async Task SetPasswordHashAsync(string userName, string passwordHash, CancellationToken cancellationToken) =>
         await ExecuteAsync("access/user_set_password", new { user_name = userName, password_hash = passwordHash }, cancellationToken);
@@ -79,6 +80,7 @@ public sealed class AppUserStore(IWarehouseConnectionFactory connections, SqlCat
             await connection.ExecuteAsync(new CommandDefinition(sql["access/user_role_insert"], new { user_name = userName, role_name = role }, transaction, cancellationToken: cancellationToken));
         }
 
+        await RefreshClassScopeAsync(connection, transaction, userName, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -95,10 +97,10 @@ public sealed class AppUserStore(IWarehouseConnectionFactory connections, SqlCat
     }
 
     public async Task AddScopeAsync(UserScopeRow scope, CancellationToken cancellationToken) =>
-        await ExecuteAsync("access/scope_insert", ScopeParameters(scope), cancellationToken);
+        await ChangeAccessAsync("access/scope_insert", scope.UserName, ScopeParameters(scope), cancellationToken);
 
     public async Task RemoveScopeAsync(UserScopeRow scope, CancellationToken cancellationToken) =>
-        await ExecuteAsync("access/scope_delete", ScopeParameters(scope), cancellationToken);
+        await ChangeAccessAsync("access/scope_delete", scope.UserName, ScopeParameters(scope), cancellationToken);
 
     /// <summary>Homeroom teachers of the latest roster, for the demo accounts.</summary>
     public async Task<IReadOnlyList<RosterTeacher>> RosterTeachersAsync(CancellationToken cancellationToken)
@@ -125,4 +127,17 @@ public sealed class AppUserStore(IWarehouseConnectionFactory connections, SqlCat
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(Command(name, parameters, cancellationToken));
     }
+
+    /// <summary>A change of a user's roles or scopes, and their rows of <c>user_class_scope</c> recomputed with it.</summary>
+    private async Task ChangeAccessAsync(string name, string userName, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql[name], parameters, transaction, cancellationToken: cancellationToken));
+        await RefreshClassScopeAsync(connection, transaction, userName, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task RefreshClassScopeAsync(DbConnection connection, DbTransaction transaction, string userName, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(sql["access/user_class_scope_refresh"], new { user_name = userName }, transaction, cancellationToken: cancellationToken));
 }

@@ -18,11 +18,11 @@ public class BulkLoaderTests
         await using var connection = await warehouse.Get<IWarehouseConnectionFactory>().OpenAsync(CancellationToken.None);
         await using var transaction = await connection.BeginTransactionAsync();
 
-        var loaded = await warehouse.Get<IBulkLoader>().LoadAsync(connection, transaction, "fact_attendance", AttendanceColumns, Attendance(10_000), CancellationToken.None);
+        var loaded = await warehouse.Get<IBulkLoader>().LoadAsync(connection, transaction, "stage_fact_attendance", AttendanceColumns, Attendance(10_000), CancellationToken.None);
         await transaction.CommitAsync();
 
         Assert.Equal(10_000, loaded);
-        Assert.Equal(2_000, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM fact_attendance WHERE absence_reason = '病気'"));
+        Assert.Equal(2_000, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM stage_fact_attendance WHERE absence_reason = '病気'"));
     }
 
     [Fact]
@@ -32,11 +32,11 @@ public class BulkLoaderTests
         await using var connection = await warehouse.Get<IWarehouseConnectionFactory>().OpenAsync(CancellationToken.None);
         await using (var transaction = await connection.BeginTransactionAsync())
         {
-            await warehouse.Get<IBulkLoader>().LoadAsync(connection, transaction, "fact_attendance", AttendanceColumns, Attendance(5_000), CancellationToken.None);
+            await warehouse.Get<IBulkLoader>().LoadAsync(connection, transaction, "stage_fact_attendance", AttendanceColumns, Attendance(5_000), CancellationToken.None);
             await transaction.RollbackAsync();
         }
 
-        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM fact_attendance"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM stage_fact_attendance"));
     }
 
     [Fact]
@@ -46,9 +46,9 @@ public class BulkLoaderTests
         await using var connection = await warehouse.Get<IWarehouseConnectionFactory>().OpenAsync(CancellationToken.None);
 
         var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => warehouse.Get<IBulkLoader>().LoadAsync(
-            connection, null, "fact_attendance", ["date_key", "pupil_key"], [[20250407, "p"]], CancellationToken.None));
+            connection, null, "stage_fact_attendance", ["date_key", "pupil_key"], [[20250407, "p"]], CancellationToken.None));
 
-        Assert.Contains("fact_attendance", refusal.Message, StringComparison.Ordinal);
-        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM fact_attendance"));
+        Assert.Contains("stage_fact_attendance", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM stage_fact_attendance"));
     }
 }

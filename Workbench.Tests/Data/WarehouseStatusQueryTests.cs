@@ -32,7 +32,7 @@ public class WarehouseStatusQueryTests
                 INSERT INTO etl_batch (source_kind, file_name, file_sha256, batch_status, rows_read, rows_loaded, rows_rejected, started_at, started_by)
                 VALUES ('attendance', 'a.csv', 'x', 'succeeded', 3, 2, 1, TIMESTAMP '2025-05-01 09:00:00', 'test'),
                        ('xapi', 'b.json', 'y', 'succeeded', 7, 7, 0, TIMESTAMP '2025-05-02 09:00:00', 'test');
-                INSERT INTO fact_attendance VALUES ('p1', 20250407, '出席', NULL, 1), ('p2', 20250407, '欠席', '病気', 1);
+                INSERT INTO fact_attendance (pupil_key, date_key, attendance_status, absence_reason, batch_id) VALUES ('p1', 20250407, '出席', NULL, 1), ('p2', 20250407, '欠席', '病気', 1);
                 """);
         }
 

@@ -6,26 +6,47 @@ using static Workbench.Tests.Etl.XapiStatements;
 namespace Workbench.Tests.Learning;
 
 /// <summary>
-/// The tables the learning pages read (migration 0008) against what they stand for, recomputed from the facts after
+/// The tables the learning pages read (migrations 0008 and 0009) against what they stand for, recomputed from the facts after
 /// batches that add to a day already loaded, void a statement and re-import a roster.
 /// </summary>
 public class LearningReadModelTests
 {
     /// <summary>agg_learning_day as its definition gives it, straight from the facts.</summary>
     internal const string LearningDaysFromFacts = """
-        SELECT pupil_key, date_key, unit_key, CAST(count(*) AS INTEGER), coalesce(sum(duration_seconds), 0),
-               CAST(count(score_scaled) AS INTEGER), round(sum(score_scaled), 9), max(score_scaled)
-        FROM fact_learning_activity GROUP BY ALL ORDER BY ALL
+        SELECT n.pupil_key, f.date_key, f.unit_key, CAST(count(*) AS INTEGER), coalesce(sum(f.duration_seconds), 0),
+               CAST(count(f.score_scaled) AS INTEGER), round(sum(f.score_scaled), 9), max(f.score_scaled)
+        FROM fact_learning_activity f JOIN pupil_number n ON n.pupil_key = f.pupil_key GROUP BY ALL ORDER BY ALL
         """;
 
-    internal const string LearningDays =
-        "SELECT pupil_key, date_key, unit_key, statements, seconds, scored, round(score_sum, 9), score_best FROM agg_learning_day ORDER BY ALL";
+    internal const string LearningDays = """
+        SELECT n.pupil_key, a.date_key, a.unit_key, a.statements, a.seconds, a.scored, round(a.score_sum, 9), a.score_best
+        FROM agg_learning_day a JOIN pupil_number n ON n.pupil_no = a.pupil_no ORDER BY ALL
+        """;
+
+    /// <summary>The roster's read models (class_student, user_class_scope) and attendance's pupil numbers, each as
+    /// its rule gives it: every query returns no rows when they agree.</summary>
+    internal static readonly string[] RosterReadModelDifferences =
+    [
+        "(SELECT * FROM class_student EXCEPT ALL SELECT * FROM class_student_rule) UNION ALL (SELECT * FROM class_student_rule EXCEPT ALL SELECT * FROM class_student)",
+        "(SELECT * FROM user_class_scope EXCEPT SELECT * FROM user_class_scope_rule) UNION ALL (SELECT * FROM user_class_scope_rule EXCEPT SELECT * FROM user_class_scope)",
+        "SELECT f.pupil_key FROM fact_attendance f LEFT JOIN pupil_number n ON n.pupil_key = f.pupil_key WHERE f.pupil_no IS DISTINCT FROM n.pupil_no OR n.pupil_no IS NULL",
+    ];
+
+    internal static async Task AssertRosterReadModelsAgreeAsync(TempWarehouse warehouse)
+    {
+        foreach (var query in RosterReadModelDifferences)
+        {
+            Assert.Empty(await warehouse.QueryAsync<string>(query));
+        }
+    }
 
     internal const string UnitBestFromDefinition =
         "SELECT fiscal_year, school_term, unit_key, school_key, pupils, round(best_sum, 9) FROM unit_best_by_school ORDER BY ALL";
 
     internal const string UnitBest =
         "SELECT fiscal_year, school_term, unit_key, school_key, pupils, round(best_sum, 9) FROM agg_unit_best ORDER BY ALL";
+
+    private const string PupilNumbers = "SELECT pupil_key, pupil_no FROM pupil_number ORDER BY ALL";
 
     private static Task<ImportResult> ImportAsync(TempWarehouse warehouse, string kind, string path) =>
         warehouse.Get<EtlPipeline>().ImportAsync(kind, path, "test", null, CancellationToken.None);
@@ -64,11 +85,19 @@ public class LearningReadModelTests
         Assert.Equal((11, Math.Round(firstTerm - 0.54 + 0.99, 9)), CityFigures(unitBest, term: 0));
         Assert.Equal((1, 0.3), CityFigures(unitBest, term: 2));
 
+        await AssertRosterReadModelsAgreeAsync(warehouse);
+        var numbers = await warehouse.QueryAsync<(string, int)>(PupilNumbers);
+        Assert.Equal(12, numbers.Count);
+        var enrolled = (await warehouse.QueryAsync<long>("SELECT count(*) FROM class_student")).Single();
+
         // The roster again, with pupil 3's enrollment deleted: the school no longer counts them, the city still does.
         var enrollments = Path.Combine(rosterFolder, "enrollments.csv");
         File.WriteAllText(enrollments, File.ReadAllText(enrollments).Replace(
             "0b2f7c1e-0000-4000-9000-000000000003,,,", "0b2f7c1e-0000-4000-9000-000000000003,tobedeleted,2025-06-10T00:00:00Z,", StringComparison.Ordinal));
         Assert.Equal(ImportStatus.Succeeded, (await ImportAsync(warehouse, "oneroster", rosterFolder)).Status);
+        Assert.Equal(numbers, await warehouse.QueryAsync<(string, int)>(PupilNumbers));
+        await AssertRosterReadModelsAgreeAsync(warehouse);
+        Assert.Equal(enrolled - 1, (await warehouse.QueryAsync<long>("SELECT count(*) FROM class_student")).Single());
         var afterRoster = await warehouse.QueryAsync<(short, short, string, string, int, double)>(UnitBest);
         Assert.Equal(await warehouse.QueryAsync<(short, short, string, string, int, double)>(UnitBestFromDefinition), afterRoster);
         Assert.Equal((10, 11), (

@@ -1,3 +1,4 @@
+using Workbench.Data.Access;
 using Workbench.Tests.Etl;
 using Workbench.Tests.Support;
 
@@ -14,9 +15,8 @@ public sealed class BoardWarehouseFixture : IAsyncLifetime
     {
         warehouse = await TempWarehouse.CreateAsync();
         await BoardDataSet.LoadAsync(warehouse);
-        await warehouse.ExecuteAsync(
-            "INSERT INTO user_scope (user_name, scope_kind, scope_value) VALUES ('kume-admin', 'school', $school)",
-            new { school = BoardDataSet.SchoolKey(BoardDataSet.Takamatsu) });
+        await warehouse.Get<AppUserStore>().AddScopeAsync(
+            new UserScopeRow("kume-admin", "school", BoardDataSet.SchoolKey(BoardDataSet.Takamatsu)), CancellationToken.None);
     }
 
     public async Task DisposeAsync()

@@ -68,12 +68,12 @@ public sealed class SqlServerWarehouseTests : IAsyncLifetime
         await using (var transaction = await connection.BeginTransactionAsync())
         {
             await host.Services.GetRequiredService<IBulkLoader>().LoadAsync(
-                connection, transaction, "fact_attendance", ["pupil_key", "date_key", "attendance_status", "absence_reason", "batch_id"],
+                connection, transaction, "stage_fact_attendance", ["pupil_key", "date_key", "attendance_status", "absence_reason", "batch_id"],
                 [["p1", 20250407, "出席", null, 1L]], CancellationToken.None);
             await transaction.RollbackAsync();
         }
 
-        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT_BIG(*) FROM dbo.fact_attendance"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT_BIG(*) FROM dbo.stage_fact_attendance"));
     }
 
     [SkippableFact]

@@ -49,6 +49,7 @@ public sealed partial class OneRosterImporter : IImporter
                 await context.QueryAsync<string>("etl/known_classes", null, cancellationToken),
                 await context.QueryAsync<string>("etl/known_people", null, cancellationToken));
             await context.ExecuteAsync("etl/oneroster_merge", null, cancellationToken);
+            await context.ExecuteAsync("access/user_class_scope_refresh", new { user_name = (string?)null }, cancellationToken);
         }
         finally
         {

@@ -19,7 +19,31 @@ DELETE FROM dim_teacher WHERE teacher_key IN (SELECT key_value FROM stage_delete
 DELETE FROM class_enrollment
 WHERE class_key || '|' || person_key || '|' || enrollment_role IN (SELECT key_value FROM stage_deleted_key WHERE table_name = 'class_enrollment');
 
--- The read models that follow the roster: the teachers' classes, and the school figures of every 年度 it holds.
+-- The read models that follow the roster: numbers for new pupils and classes (never changed once given), the pupils'
+-- enrollments by class number, the teachers' classes, and the school figures of every 年度 it holds.
+-- (The importer then refreshes user_class_scope.)
+INSERT INTO pupil_number
+SELECT pupil_key, CAST((SELECT coalesce(max(pupil_no), 0) FROM pupil_number)
+                       + row_number() OVER (ORDER BY school_key NULLS LAST, grade NULLS LAST, pupil_key) AS INTEGER)
+FROM (
+    SELECT pupil_key, school_key, grade FROM dim_pupil
+    UNION ALL
+    SELECT DISTINCT person_key, NULL, NULL FROM class_enrollment
+    WHERE enrollment_role = 'student' AND person_key NOT IN (SELECT pupil_key FROM dim_pupil))
+WHERE pupil_key NOT IN (SELECT pupil_key FROM pupil_number);
+
+INSERT INTO class_number
+SELECT class_key, CAST((SELECT coalesce(max(class_no), 0) FROM class_number)
+                       + row_number() OVER (ORDER BY fiscal_year NULLS LAST, school_key NULLS LAST, class_key) AS INTEGER)
+FROM (
+    SELECT class_key, fiscal_year, school_key FROM dim_class
+    UNION ALL
+    SELECT DISTINCT class_key, NULL, NULL FROM class_enrollment WHERE class_key NOT IN (SELECT class_key FROM dim_class))
+WHERE class_key NOT IN (SELECT class_key FROM class_number);
+
+DELETE FROM class_student;
+INSERT INTO class_student SELECT * FROM class_student_rule ORDER BY class_no, shusseki_no, pupil_no;
+
 DELETE FROM teacher_class;
 INSERT INTO teacher_class
 SELECT DISTINCT class_key, person_key FROM class_enrollment WHERE enrollment_role = 'teacher';

@@ -7,8 +7,10 @@ QUALIFY row_number() OVER (PARTITION BY s.voided_statement_id ORDER BY s.voiding
 
 -- The pupil-days whose agg_learning_day rows this batch changes: those of voided statements, then of new ones.
 INSERT INTO stage_learning_day_touched
-SELECT DISTINCT pupil_key, date_key FROM fact_learning_activity
-WHERE statement_id IN (SELECT voided_statement_id FROM stage_xapi_voided_statement);
+SELECT DISTINCT n.pupil_no, f.date_key
+FROM fact_learning_activity f
+JOIN pupil_number n ON n.pupil_key = f.pupil_key
+WHERE f.statement_id IN (SELECT voided_statement_id FROM stage_xapi_voided_statement);
 
 DELETE FROM fact_learning_activity
 WHERE statement_id IN (SELECT voided_statement_id FROM stage_xapi_voided_statement);
@@ -28,20 +30,22 @@ WHERE EXISTS (SELECT 1 FROM fact_learning_activity f WHERE f.statement_id = s.st
 
 INSERT INTO fact_learning_activity SELECT * FROM stage_fact_learning_activity;
 
-INSERT INTO stage_learning_day_touched SELECT DISTINCT pupil_key, date_key FROM stage_fact_learning_activity;
+INSERT INTO stage_learning_day_touched
+SELECT DISTINCT n.pupil_no, s.date_key FROM stage_fact_learning_activity s JOIN pupil_number n ON n.pupil_key = s.pupil_key;
 
 DELETE FROM agg_learning_day
-WHERE EXISTS (SELECT 1 FROM stage_learning_day_touched t WHERE t.pupil_key = agg_learning_day.pupil_key AND t.date_key = agg_learning_day.date_key);
+WHERE EXISTS (SELECT 1 FROM stage_learning_day_touched t WHERE t.pupil_no = agg_learning_day.pupil_no AND t.date_key = agg_learning_day.date_key);
 
 -- The touched days' date range narrows the scan of the facts to the row groups that can hold them.
 INSERT INTO agg_learning_day
-SELECT f.pupil_key, f.date_key, f.unit_key, CAST(count(*) AS INTEGER), coalesce(sum(f.duration_seconds), 0),
+SELECT n.pupil_no, f.date_key, f.unit_key, CAST(count(*) AS INTEGER), coalesce(sum(f.duration_seconds), 0),
        CAST(count(f.score_scaled) AS INTEGER), sum(f.score_scaled), max(f.score_scaled)
 FROM fact_learning_activity f
+JOIN pupil_number n ON n.pupil_key = f.pupil_key
 WHERE f.date_key BETWEEN (SELECT min(date_key) FROM stage_learning_day_touched) AND (SELECT max(date_key) FROM stage_learning_day_touched)
-  AND EXISTS (SELECT 1 FROM stage_learning_day_touched t WHERE t.pupil_key = f.pupil_key AND t.date_key = f.date_key)
-GROUP BY f.pupil_key, f.date_key, f.unit_key
-ORDER BY f.date_key, f.pupil_key;
+  AND EXISTS (SELECT 1 FROM stage_learning_day_touched t WHERE t.pupil_no = n.pupil_no AND t.date_key = f.date_key)
+GROUP BY n.pupil_no, f.date_key, f.unit_key
+ORDER BY f.date_key, n.pupil_no;
 
 INSERT INTO stage_learning_year
 SELECT DISTINCT d.fiscal_year FROM stage_learning_day_touched t JOIN dim_date d ON d.date_key = t.date_key;

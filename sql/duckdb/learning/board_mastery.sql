@@ -5,28 +5,28 @@
 -- grade of their homeroom in the 年度 (a regular homeroom first, then the latest enrollment). The mean is rounded to
 -- 6 places before banding: a parallel sum adds in any order, and a pupil on a band's edge must keep their band.
 WITH pupil_year AS (
-    SELECT e.person_key AS pupil_key, c.school_key, c.grades AS grade
-    FROM class_enrollment e
+    SELECT e.pupil_no, c.school_key, c.grades AS grade
+    FROM class_student e
     JOIN dim_class c ON c.class_key = e.class_key
-    WHERE e.enrollment_role = 'student' AND c.fiscal_year = $fiscal_year
+    WHERE c.fiscal_year = $fiscal_year
       AND (c.grades IS NULL OR c.grades NOT LIKE '%,%')
       AND ($city_wide OR c.school_key IN (SELECT u.school_key FROM user_class_scope u WHERE u.user_name = $user_name))
     QUALIFY row_number() OVER (
-        PARTITION BY e.person_key
+        PARTITION BY e.pupil_no
         ORDER BY CASE WHEN c.class_type = 'homeroom' AND NOT c.is_special_needs THEN 0 WHEN c.class_type = 'homeroom' THEN 1 ELSE 2 END,
                  coalesce(e.begin_date, DATE '1900-01-01') DESC, c.class_key) = 1
 ),
 best AS (
-    SELECT a.pupil_key, a.unit_key, max(a.score_best) AS best_score
+    SELECT a.pupil_no, a.unit_key, max(a.score_best) AS best_score
     FROM agg_learning_day a
     WHERE a.date_key BETWEEN $from_date_key AND $to_date_key AND a.score_best IS NOT NULL AND a.unit_key IS NOT NULL
-    GROUP BY a.pupil_key, a.unit_key
+    GROUP BY a.pupil_no, a.unit_key
 ),
 pupil_subject AS (
-    SELECT b.pupil_key, coalesce(u.subject, 'その他') AS subject, round(avg(b.best_score), 6) AS mastery
+    SELECT b.pupil_no, coalesce(u.subject, 'その他') AS subject, round(avg(b.best_score), 6) AS mastery
     FROM best b
     LEFT JOIN dim_learning_unit u ON u.unit_key = b.unit_key
-    GROUP BY b.pupil_key, coalesce(u.subject, 'その他')
+    GROUP BY b.pupil_no, coalesce(u.subject, 'その他')
 )
 SELECT p.school_key AS SchoolKey, coalesce(p.grade, '') AS Grade, s.subject AS Subject,
        CAST(count(*) AS BIGINT) AS Pupils,
@@ -35,6 +35,6 @@ SELECT p.school_key AS SchoolKey, coalesce(p.grade, '') AS Grade, s.subject AS S
        CAST(sum(CASE WHEN s.mastery >= $secure_from THEN 1 ELSE 0 END) AS BIGINT) AS Secure,
        sum(s.mastery) AS MasterySum
 FROM pupil_subject s
-JOIN pupil_year p ON p.pupil_key = s.pupil_key
+JOIN pupil_year p ON p.pupil_no = s.pupil_no
 GROUP BY p.school_key, coalesce(p.grade, ''), s.subject
 ORDER BY SchoolKey, Grade, Subject;

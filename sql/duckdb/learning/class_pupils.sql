@@ -5,7 +5,7 @@ SELECT e.pupil_key AS PupilKey, e.shusseki_no AS ShussekiNo,
        CASE WHEN $with_names THEN i.kana_family_name || ' ' || i.kana_given_name END AS Kana,
        p.grade AS Grade, p.sex AS Sex, e.begin_date AS BeginDate, e.end_date AS EndDate
 FROM user_class_scope u
-JOIN class_student e ON e.class_key = u.class_key
+JOIN class_student e ON e.class_no = u.class_no
 JOIN dim_pupil p ON p.pupil_key = e.pupil_key
 LEFT JOIN pupil_identity i ON i.pupil_key = e.pupil_key
 WHERE u.user_name = $user_name AND u.fiscal_year = $fiscal_year AND u.class_key = $class_key

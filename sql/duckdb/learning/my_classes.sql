@@ -1,7 +1,7 @@
 -- scope: the caller's classes in the 年度 (user_class_scope).
 SELECT c.class_key AS ClassKey, c.class_title AS ClassTitle, c.class_type AS ClassType, c.grades AS Grades,
        c.subject AS Subject, c.is_special_needs AS IsSpecialNeeds, s.school_name AS SchoolName,
-       (SELECT CAST(COUNT(*) AS BIGINT) FROM class_student e WHERE e.class_key = c.class_key) AS Pupils
+       (SELECT CAST(COUNT(*) AS BIGINT) FROM class_student e WHERE e.class_no = u.class_no) AS Pupils
 FROM user_class_scope u
 JOIN dim_class c ON c.class_key = u.class_key
 JOIN dim_school s ON s.school_key = c.school_key

@@ -34,7 +34,34 @@ DELETE FROM dbo.dim_teacher WHERE teacher_key IN (SELECT key_value FROM dbo.stag
 DELETE FROM dbo.class_enrollment
 WHERE CONCAT(class_key, '|', person_key, '|', enrollment_role) IN (SELECT key_value FROM dbo.stage_deleted_key WHERE table_name = 'class_enrollment');
 
--- The read models that follow the roster: the teachers' classes, and the school figures of every 年度 it holds.
+-- The read models that follow the roster: numbers for new pupils and classes (never changed once given), the pupils'
+-- enrollments by class number, the teachers' classes, and the school figures of every 年度 it holds.
+-- (The importer then refreshes user_class_scope.)
+INSERT INTO dbo.pupil_number (pupil_key, pupil_no)
+SELECT pupil_key, CAST((SELECT COALESCE(MAX(pupil_no), 0) FROM dbo.pupil_number)
+                       + ROW_NUMBER() OVER (ORDER BY CASE WHEN school_key IS NULL THEN 1 ELSE 0 END, school_key,
+                                                     CASE WHEN grade IS NULL THEN 1 ELSE 0 END, grade, pupil_key) AS INT)
+FROM (
+    SELECT pupil_key, school_key, grade FROM dbo.dim_pupil
+    UNION ALL
+    SELECT DISTINCT person_key, NULL, NULL FROM dbo.class_enrollment
+    WHERE enrollment_role = N'student' AND person_key NOT IN (SELECT pupil_key FROM dbo.dim_pupil)) p
+WHERE pupil_key NOT IN (SELECT pupil_key FROM dbo.pupil_number);
+
+INSERT INTO dbo.class_number (class_key, class_no)
+SELECT class_key, CAST((SELECT COALESCE(MAX(class_no), 0) FROM dbo.class_number)
+                       + ROW_NUMBER() OVER (ORDER BY CASE WHEN fiscal_year IS NULL THEN 1 ELSE 0 END, fiscal_year,
+                                                     CASE WHEN school_key IS NULL THEN 1 ELSE 0 END, school_key, class_key) AS INT)
+FROM (
+    SELECT class_key, fiscal_year, school_key FROM dbo.dim_class
+    UNION ALL
+    SELECT DISTINCT class_key, NULL, NULL FROM dbo.class_enrollment WHERE class_key NOT IN (SELECT class_key FROM dbo.dim_class)) c
+WHERE class_key NOT IN (SELECT class_key FROM dbo.class_number);
+
+DELETE FROM dbo.class_student;
+INSERT INTO dbo.class_student (class_no, class_key, pupil_no, pupil_key, shusseki_no, begin_date, end_date)
+SELECT class_no, class_key, pupil_no, pupil_key, shusseki_no, begin_date, end_date FROM dbo.class_student_rule;
+
 DELETE FROM dbo.teacher_class;
 INSERT INTO dbo.teacher_class (class_key, teacher_key)
 SELECT DISTINCT class_key, person_key FROM dbo.class_enrollment WHERE enrollment_role = N'teacher';

@@ -11,8 +11,10 @@ WHERE r.copy_number = 1
   AND NOT EXISTS (SELECT 1 FROM dbo.xapi_voided_statement v WHERE v.voided_statement_id = r.voided_statement_id);
 
 -- The pupil-days whose agg_learning_day rows this batch changes: those of voided statements, then of new ones.
-INSERT INTO dbo.stage_learning_day_touched (pupil_key, date_key)
-SELECT DISTINCT f.pupil_key, f.date_key FROM dbo.fact_learning_activity f
+INSERT INTO dbo.stage_learning_day_touched (pupil_no, date_key)
+SELECT DISTINCT n.pupil_no, f.date_key
+FROM dbo.fact_learning_activity f
+JOIN dbo.pupil_number n ON n.pupil_key = f.pupil_key
 WHERE EXISTS (SELECT 1 FROM dbo.stage_xapi_voided_statement v WHERE v.voided_statement_id = f.statement_id);
 
 DELETE f FROM dbo.fact_learning_activity f
@@ -37,17 +39,18 @@ SELECT statement_id, pupil_key, date_key, occurred_at, verb, activity_id, unit_k
     score_scaled, score_raw, score_min, score_max, success, completion, duration_seconds, batch_id
 FROM dbo.stage_fact_learning_activity;
 
-INSERT INTO dbo.stage_learning_day_touched (pupil_key, date_key)
-SELECT DISTINCT pupil_key, date_key FROM dbo.stage_fact_learning_activity;
+INSERT INTO dbo.stage_learning_day_touched (pupil_no, date_key)
+SELECT DISTINCT n.pupil_no, s.date_key FROM dbo.stage_fact_learning_activity s JOIN dbo.pupil_number n ON n.pupil_key = s.pupil_key;
 
 DELETE a FROM dbo.agg_learning_day a
-WHERE EXISTS (SELECT 1 FROM dbo.stage_learning_day_touched t WHERE t.pupil_key = a.pupil_key AND t.date_key = a.date_key);
+WHERE EXISTS (SELECT 1 FROM dbo.stage_learning_day_touched t WHERE t.pupil_no = a.pupil_no AND t.date_key = a.date_key);
 
-INSERT INTO dbo.agg_learning_day (pupil_key, date_key, unit_key, statements, seconds, scored, score_sum, score_best)
-SELECT f.pupil_key, f.date_key, f.unit_key, COUNT(*), COALESCE(SUM(f.duration_seconds), 0), COUNT(f.score_scaled), SUM(f.score_scaled), MAX(f.score_scaled)
+INSERT INTO dbo.agg_learning_day (pupil_no, date_key, unit_key, statements, seconds, scored, score_sum, score_best)
+SELECT n.pupil_no, f.date_key, f.unit_key, COUNT(*), COALESCE(SUM(f.duration_seconds), 0), COUNT(f.score_scaled), SUM(f.score_scaled), MAX(f.score_scaled)
 FROM dbo.fact_learning_activity f
-WHERE EXISTS (SELECT 1 FROM dbo.stage_learning_day_touched t WHERE t.pupil_key = f.pupil_key AND t.date_key = f.date_key)
-GROUP BY f.pupil_key, f.date_key, f.unit_key;
+JOIN dbo.pupil_number n ON n.pupil_key = f.pupil_key
+WHERE EXISTS (SELECT 1 FROM dbo.stage_learning_day_touched t WHERE t.pupil_no = n.pupil_no AND t.date_key = f.date_key)
+GROUP BY n.pupil_no, f.date_key, f.unit_key;
 
 INSERT INTO dbo.stage_learning_year (fiscal_year)
 SELECT DISTINCT d.fiscal_year FROM dbo.stage_learning_day_touched t JOIN dbo.dim_date d ON d.date_key = t.date_key;

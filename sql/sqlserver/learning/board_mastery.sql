@@ -5,31 +5,31 @@
 -- grade of their homeroom in the 年度 (a regular homeroom first, then the latest enrollment). The mean is rounded to
 -- 6 places before banding: a parallel sum adds in any order, and a pupil on a band's edge must keep their band.
 WITH enrolled AS (
-    SELECT e.person_key AS pupil_key, c.school_key, c.grades AS grade,
+    SELECT e.pupil_no, c.school_key, c.grades AS grade,
            ROW_NUMBER() OVER (
-               PARTITION BY e.person_key
+               PARTITION BY e.pupil_no
                ORDER BY CASE WHEN c.class_type = N'homeroom' AND c.is_special_needs = 0 THEN 0 WHEN c.class_type = N'homeroom' THEN 1 ELSE 2 END,
                         COALESCE(e.begin_date, CAST('19000101' AS date)) DESC, c.class_key) AS pick
-    FROM dbo.class_enrollment e
+    FROM dbo.class_student e
     JOIN dbo.dim_class c ON c.class_key = e.class_key
-    WHERE e.enrollment_role = N'student' AND c.fiscal_year = @fiscal_year
+    WHERE c.fiscal_year = @fiscal_year
       AND (c.grades IS NULL OR c.grades NOT LIKE N'%,%')
       AND (@city_wide = 1 OR c.school_key IN (SELECT u.school_key FROM dbo.user_class_scope u WHERE u.user_name = @user_name))
 ),
 pupil_year AS (
-    SELECT pupil_key, school_key, grade FROM enrolled WHERE pick = 1
+    SELECT pupil_no, school_key, grade FROM enrolled WHERE pick = 1
 ),
 best AS (
-    SELECT a.pupil_key, a.unit_key, MAX(a.score_best) AS best_score
+    SELECT a.pupil_no, a.unit_key, MAX(a.score_best) AS best_score
     FROM dbo.agg_learning_day a
     WHERE a.date_key BETWEEN @from_date_key AND @to_date_key AND a.score_best IS NOT NULL AND a.unit_key IS NOT NULL
-    GROUP BY a.pupil_key, a.unit_key
+    GROUP BY a.pupil_no, a.unit_key
 ),
 pupil_subject AS (
-    SELECT b.pupil_key, COALESCE(u.subject, N'その他') AS subject, ROUND(AVG(b.best_score), 6) AS mastery
+    SELECT b.pupil_no, COALESCE(u.subject, N'その他') AS subject, ROUND(AVG(b.best_score), 6) AS mastery
     FROM best b
     LEFT JOIN dbo.dim_learning_unit u ON u.unit_key = b.unit_key
-    GROUP BY b.pupil_key, COALESCE(u.subject, N'その他')
+    GROUP BY b.pupil_no, COALESCE(u.subject, N'その他')
 )
 SELECT p.school_key AS SchoolKey, COALESCE(p.grade, N'') AS Grade, s.subject AS Subject,
        CAST(COUNT(*) AS BIGINT) AS Pupils,
@@ -38,6 +38,6 @@ SELECT p.school_key AS SchoolKey, COALESCE(p.grade, N'') AS Grade, s.subject AS 
        CAST(SUM(CASE WHEN s.mastery >= @secure_from THEN 1 ELSE 0 END) AS BIGINT) AS Secure,
        SUM(s.mastery) AS MasterySum
 FROM pupil_subject s
-JOIN pupil_year p ON p.pupil_key = s.pupil_key
+JOIN pupil_year p ON p.pupil_no = s.pupil_no
 GROUP BY p.school_key, COALESCE(p.grade, N''), s.subject
 ORDER BY SchoolKey, Grade, Subject;

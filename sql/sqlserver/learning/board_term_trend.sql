@@ -3,31 +3,31 @@
 -- but per 学期: a pupil's best score per unit within the 学期, averaged over all their units of the 学期. The pupil
 -- belongs to their school of that 年度.
 WITH enrolled AS (
-    SELECT e.person_key AS pupil_key, c.fiscal_year, c.school_key,
+    SELECT e.pupil_no, c.fiscal_year, c.school_key,
            ROW_NUMBER() OVER (
-               PARTITION BY e.person_key, c.fiscal_year
+               PARTITION BY e.pupil_no, c.fiscal_year
                ORDER BY CASE WHEN c.class_type = N'homeroom' AND c.is_special_needs = 0 THEN 0 WHEN c.class_type = N'homeroom' THEN 1 ELSE 2 END,
                         COALESCE(e.begin_date, CAST('19000101' AS date)) DESC, c.class_key) AS pick
-    FROM dbo.class_enrollment e
+    FROM dbo.class_student e
     JOIN dbo.dim_class c ON c.class_key = e.class_key
-    WHERE e.enrollment_role = N'student' AND c.fiscal_year BETWEEN @from_year AND @to_year
+    WHERE c.fiscal_year BETWEEN @from_year AND @to_year
       AND (@city_wide = 1 OR c.school_key IN (SELECT u.school_key FROM dbo.user_class_scope u WHERE u.user_name = @user_name))
 ),
 pupil_year AS (
-    SELECT pupil_key, fiscal_year, school_key FROM enrolled WHERE pick = 1
+    SELECT pupil_no, fiscal_year, school_key FROM enrolled WHERE pick = 1
 ),
 best AS (
-    SELECT a.pupil_key, d.fiscal_year, d.school_term, a.unit_key, MAX(a.score_best) AS best_score
+    SELECT a.pupil_no, d.fiscal_year, d.school_term, a.unit_key, MAX(a.score_best) AS best_score
     FROM dbo.agg_learning_day a
     JOIN dbo.dim_date d ON d.date_key = a.date_key
     WHERE d.fiscal_year BETWEEN @from_year AND @to_year AND d.school_term IS NOT NULL
       AND a.score_best IS NOT NULL AND a.unit_key IS NOT NULL
-    GROUP BY a.pupil_key, d.fiscal_year, d.school_term, a.unit_key
+    GROUP BY a.pupil_no, d.fiscal_year, d.school_term, a.unit_key
 ),
 pupil_term AS (
-    SELECT pupil_key, fiscal_year, school_term, ROUND(AVG(best_score), 6) AS mastery
+    SELECT pupil_no, fiscal_year, school_term, ROUND(AVG(best_score), 6) AS mastery
     FROM best
-    GROUP BY pupil_key, fiscal_year, school_term
+    GROUP BY pupil_no, fiscal_year, school_term
 )
 SELECT p.school_key AS SchoolKey, CAST(t.fiscal_year AS INT) AS FiscalYear, CAST(t.school_term AS INT) AS Term,
        CAST(COUNT(*) AS BIGINT) AS Pupils,
@@ -36,6 +36,6 @@ SELECT p.school_key AS SchoolKey, CAST(t.fiscal_year AS INT) AS FiscalYear, CAST
        CAST(SUM(CASE WHEN t.mastery >= @secure_from THEN 1 ELSE 0 END) AS BIGINT) AS Secure,
        SUM(t.mastery) AS MasterySum
 FROM pupil_term t
-JOIN pupil_year p ON p.pupil_key = t.pupil_key AND p.fiscal_year = t.fiscal_year
+JOIN pupil_year p ON p.pupil_no = t.pupil_no AND p.fiscal_year = t.fiscal_year
 GROUP BY p.school_key, t.fiscal_year, t.school_term
 ORDER BY SchoolKey, FiscalYear, Term;

@@ -5,7 +5,7 @@ SELECT e.pupil_key AS PupilKey, e.shusseki_no AS ShussekiNo,
        CASE WHEN @with_names = 1 THEN i.kana_family_name + N' ' + i.kana_given_name END AS Kana,
        p.grade AS Grade, p.sex AS Sex, e.begin_date AS BeginDate, e.end_date AS EndDate
 FROM dbo.user_class_scope u
-JOIN dbo.class_student e ON e.class_key = u.class_key
+JOIN dbo.class_student e ON e.class_no = u.class_no
 JOIN dbo.dim_pupil p ON p.pupil_key = e.pupil_key
 LEFT JOIN dbo.pupil_identity i ON i.pupil_key = e.pupil_key
 WHERE u.user_name = @user_name AND u.fiscal_year = @fiscal_year AND u.class_key = @class_key

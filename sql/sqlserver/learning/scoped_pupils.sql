@@ -7,7 +7,7 @@ SELECT c.class_key AS ClassKey, c.class_title AS ClassTitle, c.class_type AS Cla
        p.grade AS Grade, e.begin_date AS BeginDate, e.end_date AS EndDate
 FROM dbo.user_class_scope u
 JOIN dbo.dim_class c ON c.class_key = u.class_key
-JOIN dbo.class_student e ON e.class_key = u.class_key
+JOIN dbo.class_student e ON e.class_no = u.class_no
 JOIN dbo.dim_pupil p ON p.pupil_key = e.pupil_key
 LEFT JOIN dbo.pupil_identity i ON i.pupil_key = e.pupil_key
 WHERE u.user_name = @user_name AND u.fiscal_year = @fiscal_year

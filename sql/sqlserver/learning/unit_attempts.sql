@@ -4,7 +4,7 @@ SELECT f.occurred_at AS OccurredAt, f.verb AS Verb, f.activity_id AS ActivityId,
        f.score_raw AS ScoreRaw, f.score_max AS ScoreMax, f.success AS Success, f.completion AS Completion,
        f.duration_seconds AS DurationSeconds
 FROM dbo.user_class_scope u
-JOIN dbo.class_student e ON e.class_key = u.class_key AND e.pupil_key = @pupil_key
+JOIN dbo.class_student e ON e.class_no = u.class_no AND e.pupil_key = @pupil_key
 JOIN dbo.fact_learning_activity f ON f.pupil_key = e.pupil_key AND f.unit_key = @unit_key
 JOIN dbo.dim_date d ON d.date_key = f.date_key
 WHERE u.user_name = @user_name AND u.fiscal_year = @fiscal_year AND u.class_key = @class_key
