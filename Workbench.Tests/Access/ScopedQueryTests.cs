@@ -52,6 +52,24 @@ public partial class ScopedQueryTests
     }
 
     [Fact]
+    public async Task A_removed_role_or_scope_takes_the_class_away_at_once()
+    {
+        await using var warehouse = await RosterWithUsersAsync();
+        var classes = warehouse.Get<ClassQueries>();
+        var users = warehouse.Get<AppUserStore>();
+        await users.CreateAsync("t000002", "別の 教員", null, null, [WorkbenchRoles.Analyst], CancellationToken.None);
+        await users.AddScopeAsync(new UserScopeRow("t000002", "class", ClassKey), CancellationToken.None);
+        Assert.Equal(4, (await classes.PupilsAsync(As("t000002", WorkbenchRoles.Teacher), 2025, ClassKey, CancellationToken.None)).Count);
+
+        await users.RemoveRoleAsync("t000001", WorkbenchRoles.Teacher, CancellationToken.None);
+        await users.RemoveScopeAsync(new UserScopeRow("t000002", "class", ClassKey), CancellationToken.None);
+
+        Assert.Empty(await classes.PupilsAsync(As("t000001", WorkbenchRoles.Teacher), 2025, ClassKey, CancellationToken.None));
+        Assert.Empty(await classes.PupilsAsync(As("t000002", WorkbenchRoles.Teacher), 2025, ClassKey, CancellationToken.None));
+        Assert.Equal(4, (await classes.PupilsAsync(As("yamada.h", WorkbenchRoles.Teacher), 2025, ClassKey, CancellationToken.None)).Count);
+    }
+
+    [Fact]
     public async Task An_analyst_with_a_class_in_scope_gets_pseudonymised_rows_without_names()
     {
         await using var warehouse = await RosterWithUsersAsync();
