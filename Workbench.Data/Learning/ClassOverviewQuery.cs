@@ -27,17 +27,21 @@ public sealed class ClassOverviewQuery(
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(filter);
         ClassOverview? overview = null;
-        if (await reader.ClassAsync(caller, filter.FiscalYear, classKey, cancellationToken) is { } theClass)
+        var period = LearningPeriod.Of(filter, DateOnly.FromDateTime(time.GetLocalNow().DateTime));
+        var scope = new LearningScope(caller, filter.FiscalYear, classKey);
+
+        // What does not depend on the class's subject starts beside the look-up of the class; the SQL narrows each by
+        // the caller, so for a class outside the caller's scope they return nothing.
+        var classQuery = reader.ClassAsync(caller, filter.FiscalYear, classKey, cancellationToken);
+        var pupilsQuery = reader.PupilsAsync(scope, cancellationToken);
+        var othersQuery = reader.OtherPupilsAsync(scope, period, cancellationToken);
+        if (await classQuery is { } theClass)
         {
-            var period = LearningPeriod.Of(filter, DateOnly.FromDateTime(time.GetLocalNow().DateTime));
             var subject = LearningReader.SubjectFor(theClass, filter);
-            var scope = new LearningScope(caller, filter.FiscalYear, classKey);
-            var pupilsQuery = reader.PupilsAsync(scope, cancellationToken);
             var scoresQuery = reader.UnitScoresAsync(scope, period.Term, subject, period.ToDateKey, cancellationToken);
             var yearScoresQuery = period.Term is null ? scoresQuery : reader.UnitScoresAsync(scope, null, subject, period.ToDateKey, cancellationToken);
             var seriesQuery = reader.SeriesAsync(scope, period, subject, yearScoresQuery, cancellationToken);
-            var othersQuery = reader.OtherPupilsAsync(scope, period, cancellationToken);
-            await Task.WhenAll(pupilsQuery, scoresQuery, yearScoresQuery, seriesQuery, othersQuery);
+            await Task.WhenAll(pupilsQuery, othersQuery, scoresQuery, yearScoresQuery, seriesQuery);
             var pupils = LearningReader.ToPupils(pupilsQuery.Result, filter.FiscalYear);
             var scores = scoresQuery.Result;
             var series = seriesQuery.Result;
@@ -59,6 +63,10 @@ public sealed class ClassOverviewQuery(
             overview = new ClassOverview(theClass, period, subject, units, rows,
                 [.. units.Where(u => compared.ContainsKey(u.UnitKey)).Select(u => Compare(compared[u.UnitKey], u.Title))],
                 suppression.Threshold);
+        }
+        else
+        {
+            await Task.WhenAll(pupilsQuery, othersQuery);
         }
 
         await audit.WriteAsync(caller.UserName, AuditActions.PersonView, "learning/class_overview",

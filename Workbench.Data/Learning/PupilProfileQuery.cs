@@ -22,12 +22,13 @@ public sealed class PupilProfileQuery(
         // The whole class is read so that moved in / out compare the pupil with their classmates.
         var pupilsQuery = reader.PupilsAsync(classScope, cancellationToken);
         var classQuery = reader.ClassAsync(caller, filter.FiscalYear, classKey, cancellationToken);
+        var period = LearningPeriod.Of(filter, DateOnly.FromDateTime(time.GetLocalNow().DateTime));
+        var othersQuery = reader.OtherPupilsAsync(classScope, period, cancellationToken);
         await Task.WhenAll(pupilsQuery, classQuery);
         var theClass = classQuery.Result;
         var pupil = LearningReader.ToPupils(pupilsQuery.Result, filter.FiscalYear).FirstOrDefault(p => p.PupilKey == pupilKey);
         if (theClass is not null && pupil is not null)
         {
-            var period = LearningPeriod.Of(filter, DateOnly.FromDateTime(time.GetLocalNow().DateTime));
             var subject = LearningReader.SubjectFor(theClass, filter);
             var scope = classScope with { PupilKey = pupilKey };
 
@@ -37,7 +38,6 @@ public sealed class PupilProfileQuery(
                 ? OfPupil(classScoresQuery, pupilKey)
                 : reader.UnitScoresAsync(scope, null, subject, period.ToDateKey, cancellationToken);
             var seriesQuery = reader.SeriesAsync(scope, period, subject, yearScoresQuery, cancellationToken);
-            var othersQuery = reader.OtherPupilsAsync(classScope, period, cancellationToken);
             await Task.WhenAll(classScoresQuery, yearScoresQuery, seriesQuery, othersQuery);
             var classScores = classScoresQuery.Result;
             var seriesByPupil = seriesQuery.Result;
@@ -63,6 +63,7 @@ public sealed class PupilProfileQuery(
                 rules.Evaluate(series, period.AsOf));
         }
 
+        await othersQuery;
         await audit.WriteAsync(caller.UserName, AuditActions.PersonView, "learning/pupil_profile",
             $"{filter.Describe()}; class={classKey}; pupil={pupilKey}", profile is null ? 0 : 1, cancellationToken);
         return profile;

@@ -46,6 +46,6 @@ public class TinySeedOverviewTests
         Assert.Equal(
             await warehouse.QueryAsync<(short, short, string, string, int, double)>(LearningReadModelTests.UnitBestFromDefinition),
             await warehouse.QueryAsync<(short, short, string, string, int, double)>(LearningReadModelTests.UnitBest));
-        await LearningReadModelTests.AssertRosterReadModelsAgreeAsync(warehouse);
+        await LearningReadModelTests.AssertReadModelsAgreeAsync(warehouse);
     }
 }

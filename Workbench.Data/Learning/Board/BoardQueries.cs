@@ -52,8 +52,7 @@ internal sealed class BoardQueries(IWarehouseConnectionFactory connections, SqlC
             city_wide = cityWide,
             user_name = userName,
             fiscal_year = period.FiscalYear,
-            from_date_key = FiscalCalendar.DateKeyOf(period.Start),
-            to_date_key = FiscalCalendar.DateKeyOf(period.End),
+            term = period.Term,
             support_below = bands.AlmostFrom,
             secure_from = bands.SecureFrom,
         }, cancellationToken: cancellationToken))];

@@ -36,13 +36,20 @@ public sealed class BoardStatistics
     {
         ArgumentNullException.ThrowIfNull(request);
         var period = request.Period;
-        var groups = new SchoolGroups(await queries.SchoolsAsync(caller, period.FiscalYear, cancellationToken), request.Grouping);
-        var mastery = await queries.MasteryAsync(caller, period, cancellationToken);
-        var previousMastery = await queries.MasteryAsync(caller, period.Previous, cancellationToken);
-        var terms = await queries.TermTrendAsync(caller, period.FiscalYear - 1, period.FiscalYear, cancellationToken);
-        var absence = Absence(groups, await queries.AbsenceAsync(caller, period, cancellationToken));
-        var previousAbsence = Absence(groups, await queries.AbsenceAsync(caller, period.Previous, cancellationToken));
-        var asOf = await queries.AsOfAsync(caller, period, cancellationToken);
+        // The views' queries are independent of each other: they run side by side, each on its own connection and pool
+        // thread (the embedded engine's calls block).
+        var schoolsQuery = Task.Run(() => queries.SchoolsAsync(caller, period.FiscalYear, cancellationToken), cancellationToken);
+        var masteryQuery = Task.Run(() => queries.MasteryAsync(caller, period, cancellationToken), cancellationToken);
+        var previousMasteryQuery = Task.Run(() => queries.MasteryAsync(caller, period.Previous, cancellationToken), cancellationToken);
+        var termsQuery = Task.Run(() => queries.TermTrendAsync(caller, period.FiscalYear - 1, period.FiscalYear, cancellationToken), cancellationToken);
+        var absenceQuery = Task.Run(() => queries.AbsenceAsync(caller, period, cancellationToken), cancellationToken);
+        var previousAbsenceQuery = Task.Run(() => queries.AbsenceAsync(caller, period.Previous, cancellationToken), cancellationToken);
+        var asOfQuery = Task.Run(() => queries.AsOfAsync(caller, period, cancellationToken), cancellationToken);
+        await Task.WhenAll(schoolsQuery, masteryQuery, previousMasteryQuery, termsQuery, absenceQuery, previousAbsenceQuery, asOfQuery);
+        var groups = new SchoolGroups(schoolsQuery.Result, request.Grouping);
+        var (mastery, previousMastery, terms, asOf) = (masteryQuery.Result, previousMasteryQuery.Result, termsQuery.Result, asOfQuery.Result);
+        var absence = Absence(groups, absenceQuery.Result);
+        var previousAbsence = Absence(groups, previousAbsenceQuery.Result);
 
         var subjects = Subjects(groups, mastery);
         var schools = groups.Groups.Sum(g => g.SchoolNames.Count);

@@ -50,6 +50,11 @@ ORDER BY f.date_key, n.pupil_no;
 INSERT INTO stage_learning_year
 SELECT DISTINCT d.fiscal_year FROM stage_learning_day_touched t JOIN dim_date d ON d.date_key = t.date_key;
 
+DELETE FROM agg_pupil_unit_best WHERE fiscal_year IN (SELECT fiscal_year FROM stage_learning_year);
+INSERT INTO agg_pupil_unit_best
+SELECT * FROM pupil_unit_best_rule WHERE fiscal_year IN (SELECT fiscal_year FROM stage_learning_year)
+ORDER BY fiscal_year, school_term, pupil_no;
+
 DELETE FROM agg_unit_best WHERE fiscal_year IN (SELECT fiscal_year FROM stage_learning_year);
 INSERT INTO agg_unit_best SELECT * FROM unit_best_by_school WHERE fiscal_year IN (SELECT fiscal_year FROM stage_learning_year);
 

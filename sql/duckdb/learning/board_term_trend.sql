@@ -3,23 +3,19 @@
 -- but per 学期: a pupil's best score per unit within the 学期, averaged over all their units of the 学期. The pupil
 -- belongs to their school of that 年度.
 WITH pupil_year AS (
-    SELECT e.pupil_no, c.fiscal_year, c.school_key
+    SELECT e.pupil_no, c.fiscal_year,
+           arg_min(c.school_key, (CASE WHEN c.class_type = 'homeroom' AND NOT c.is_special_needs THEN 0 WHEN c.class_type = 'homeroom' THEN 1 ELSE 2 END,
+                                  -epoch(coalesce(e.begin_date, DATE '1900-01-01')), c.class_key)) AS school_key -- as in board_mastery
     FROM class_student e
     JOIN dim_class c ON c.class_key = e.class_key
     WHERE c.fiscal_year BETWEEN $from_year AND $to_year
       AND ($city_wide OR c.school_key IN (SELECT u.school_key FROM user_class_scope u WHERE u.user_name = $user_name))
-    QUALIFY row_number() OVER (
-        PARTITION BY e.pupil_no, c.fiscal_year
-        ORDER BY CASE WHEN c.class_type = 'homeroom' AND NOT c.is_special_needs THEN 0 WHEN c.class_type = 'homeroom' THEN 1 ELSE 2 END,
-                 coalesce(e.begin_date, DATE '1900-01-01') DESC, c.class_key) = 1
+    GROUP BY e.pupil_no, c.fiscal_year
 ),
 best AS (
-    SELECT a.pupil_no, d.fiscal_year, d.school_term, a.unit_key, max(a.score_best) AS best_score
-    FROM agg_learning_day a
-    JOIN dim_date d ON d.date_key = a.date_key
-    WHERE d.fiscal_year BETWEEN $from_year AND $to_year AND d.school_term IS NOT NULL
-      AND a.score_best IS NOT NULL AND a.unit_key IS NOT NULL
-    GROUP BY a.pupil_no, d.fiscal_year, d.school_term, a.unit_key
+    SELECT b.pupil_no, b.fiscal_year, b.school_term, b.unit_key, b.best AS best_score
+    FROM agg_pupil_unit_best b
+    WHERE b.fiscal_year BETWEEN $from_year AND $to_year AND b.school_term > 0
 ),
 pupil_term AS (
     SELECT pupil_no, fiscal_year, school_term, round(avg(best_score), 6) AS mastery

@@ -120,31 +120,46 @@ CREATE TABLE stage_learning_day_touched (
     date_key        INTEGER NOT NULL
 );
 
-CREATE VIEW unit_best_by_school AS
+-- Each pupil's best score.scaled per 単元 in each 学期 and in the whole 年度 (school_term 0, the August holiday
+-- included): what the school and city comparison and the board's mastery views start from. xapi_merge recomputes the
+-- 年度 a batch touches.
+CREATE TABLE agg_pupil_unit_best (
+    fiscal_year     SMALLINT NOT NULL,
+    school_term     SMALLINT NOT NULL,
+    pupil_no        INTEGER NOT NULL,
+    unit_key        VARCHAR NOT NULL,
+    best            DOUBLE NOT NULL
+);
+
+-- What agg_pupil_unit_best holds, from agg_learning_day.
+CREATE VIEW pupil_unit_best_rule AS
 WITH best AS (
-    SELECT a.pupil_no, a.unit_key, d.fiscal_year, d.school_term, max(a.score_best) AS best
+    SELECT d.fiscal_year, d.school_term, a.pupil_no, a.unit_key, max(a.score_best) AS best
     FROM agg_learning_day a
     JOIN dim_date d ON d.date_key = a.date_key
     WHERE a.score_best IS NOT NULL AND a.unit_key IS NOT NULL
-    GROUP BY a.pupil_no, a.unit_key, d.fiscal_year, d.school_term
-),
-periods AS (
-    SELECT pupil_no, unit_key, fiscal_year, school_term, best FROM best WHERE school_term IS NOT NULL
-    UNION ALL
-    SELECT pupil_no, unit_key, fiscal_year, 0, max(best) FROM best GROUP BY pupil_no, unit_key, fiscal_year
-),
-school_pupils AS (
+    GROUP BY d.fiscal_year, d.school_term, a.pupil_no, a.unit_key
+)
+SELECT fiscal_year, school_term, pupil_no, unit_key, best FROM best WHERE school_term IS NOT NULL
+UNION ALL
+SELECT fiscal_year, 0, pupil_no, unit_key, max(best) FROM best GROUP BY fiscal_year, pupil_no, unit_key;
+
+INSERT INTO agg_pupil_unit_best SELECT * FROM pupil_unit_best_rule ORDER BY fiscal_year, school_term, pupil_no;
+
+-- What agg_unit_best holds: per school (its pupils: enrolled in any of its classes that 年度) and city-wide.
+CREATE VIEW unit_best_by_school AS
+WITH school_pupils AS (
     SELECT DISTINCT s.pupil_no, c.school_key, c.fiscal_year
     FROM class_student s
     JOIN dim_class c ON c.class_key = s.class_key
 )
 SELECT p.fiscal_year, p.school_term, p.unit_key, s.school_key, CAST(count(*) AS INTEGER) AS pupils, sum(p.best) AS best_sum
-FROM periods p
+FROM agg_pupil_unit_best p
 JOIN school_pupils s ON s.pupil_no = p.pupil_no AND s.fiscal_year = p.fiscal_year
 GROUP BY p.fiscal_year, p.school_term, p.unit_key, s.school_key
 UNION ALL
 SELECT fiscal_year, school_term, unit_key, '', CAST(count(*) AS INTEGER), sum(best)
-FROM periods
+FROM agg_pupil_unit_best
 GROUP BY fiscal_year, school_term, unit_key;
 
 -- Attendance carries the pupil's number beside the key (attendance_merge sets it).

@@ -55,6 +55,11 @@ GROUP BY n.pupil_no, f.date_key, f.unit_key;
 INSERT INTO dbo.stage_learning_year (fiscal_year)
 SELECT DISTINCT d.fiscal_year FROM dbo.stage_learning_day_touched t JOIN dbo.dim_date d ON d.date_key = t.date_key;
 
+DELETE FROM dbo.agg_pupil_unit_best WHERE fiscal_year IN (SELECT fiscal_year FROM dbo.stage_learning_year);
+INSERT INTO dbo.agg_pupil_unit_best (fiscal_year, school_term, pupil_no, unit_key, best)
+SELECT fiscal_year, school_term, pupil_no, unit_key, best FROM dbo.pupil_unit_best_rule
+WHERE fiscal_year IN (SELECT fiscal_year FROM dbo.stage_learning_year);
+
 DELETE FROM dbo.agg_unit_best WHERE fiscal_year IN (SELECT fiscal_year FROM dbo.stage_learning_year);
 INSERT INTO dbo.agg_unit_best (fiscal_year, school_term, unit_key, school_key, pupils, best_sum)
 SELECT fiscal_year, school_term, unit_key, school_key, pupils, best_sum FROM dbo.unit_best_by_school

@@ -1,5 +1,6 @@
 -- scope: every school with @city_wide (BoardOfEducation, Analyst), else the schools of the caller's user_class_scope.
--- Board views: mastery per school, grade and subject in a period (aggregates only; no pupil leaves the query).
+-- Board views: mastery per school, grade and subject in a 年度 or one of its 学期 (@term) (aggregates only; no pupil
+-- leaves the query).
 -- A pupil's mastery of a subject is the mean, over the subject's units, of their best score.scaled on each unit in
 -- the period, banded: < @support_below 要支援, < @secure_from もう少し, else 定着. A pupil belongs to the school and
 -- grade of their homeroom in the 年度 (a regular homeroom first, then the latest enrollment). The mean is rounded to
@@ -20,10 +21,9 @@ pupil_year AS (
     SELECT pupil_no, school_key, grade FROM enrolled WHERE pick = 1
 ),
 best AS (
-    SELECT a.pupil_no, a.unit_key, MAX(a.score_best) AS best_score
-    FROM dbo.agg_learning_day a
-    WHERE a.date_key BETWEEN @from_date_key AND @to_date_key AND a.score_best IS NOT NULL AND a.unit_key IS NOT NULL
-    GROUP BY a.pupil_no, a.unit_key
+    SELECT b.pupil_no, b.unit_key, b.best AS best_score
+    FROM dbo.agg_pupil_unit_best b
+    WHERE b.fiscal_year = @fiscal_year AND b.school_term = COALESCE(@term, 0)
 ),
 pupil_subject AS (
     SELECT b.pupil_no, COALESCE(u.subject, N'その他') AS subject, ROUND(AVG(b.best_score), 6) AS mastery

@@ -17,12 +17,9 @@ pupil_year AS (
     SELECT pupil_no, fiscal_year, school_key FROM enrolled WHERE pick = 1
 ),
 best AS (
-    SELECT a.pupil_no, d.fiscal_year, d.school_term, a.unit_key, MAX(a.score_best) AS best_score
-    FROM dbo.agg_learning_day a
-    JOIN dbo.dim_date d ON d.date_key = a.date_key
-    WHERE d.fiscal_year BETWEEN @from_year AND @to_year AND d.school_term IS NOT NULL
-      AND a.score_best IS NOT NULL AND a.unit_key IS NOT NULL
-    GROUP BY a.pupil_no, d.fiscal_year, d.school_term, a.unit_key
+    SELECT b.pupil_no, b.fiscal_year, b.school_term, b.unit_key, b.best AS best_score
+    FROM dbo.agg_pupil_unit_best b
+    WHERE b.fiscal_year BETWEEN @from_year AND @to_year AND b.school_term > 0
 ),
 pupil_term AS (
     SELECT pupil_no, fiscal_year, school_term, ROUND(AVG(best_score), 6) AS mastery

@@ -128,31 +128,51 @@ CREATE TABLE dbo.stage_learning_day_touched (
 );
 GO
 
-CREATE VIEW dbo.unit_best_by_school AS
+-- Each pupil's best score.scaled per 単元 in each 学期 and in the whole 年度 (school_term 0, the August holiday
+-- included): what the school and city comparison and the board's mastery views start from. xapi_merge recomputes the
+-- 年度 a batch touches.
+CREATE TABLE dbo.agg_pupil_unit_best (
+    fiscal_year     SMALLINT NOT NULL,
+    school_term     SMALLINT NOT NULL,
+    pupil_no        INT NOT NULL,
+    unit_key        NVARCHAR(400) NOT NULL,
+    best            FLOAT NOT NULL
+);
+CREATE CLUSTERED COLUMNSTORE INDEX cci_agg_pupil_unit_best ON dbo.agg_pupil_unit_best;
+GO
+
+-- What agg_pupil_unit_best holds, from agg_learning_day.
+CREATE VIEW dbo.pupil_unit_best_rule AS
 WITH best AS (
-    SELECT a.pupil_no, a.unit_key, d.fiscal_year, d.school_term, MAX(a.score_best) AS best
+    SELECT d.fiscal_year, d.school_term, a.pupil_no, a.unit_key, MAX(a.score_best) AS best
     FROM dbo.agg_learning_day a
     JOIN dbo.dim_date d ON d.date_key = a.date_key
     WHERE a.score_best IS NOT NULL AND a.unit_key IS NOT NULL
-    GROUP BY a.pupil_no, a.unit_key, d.fiscal_year, d.school_term
-),
-periods AS (
-    SELECT pupil_no, unit_key, fiscal_year, school_term, best FROM best WHERE school_term IS NOT NULL
-    UNION ALL
-    SELECT pupil_no, unit_key, fiscal_year, CAST(0 AS SMALLINT), MAX(best) FROM best GROUP BY pupil_no, unit_key, fiscal_year
-),
-school_pupils AS (
+    GROUP BY d.fiscal_year, d.school_term, a.pupil_no, a.unit_key
+)
+SELECT fiscal_year, school_term, pupil_no, unit_key, best FROM best WHERE school_term IS NOT NULL
+UNION ALL
+SELECT fiscal_year, CAST(0 AS SMALLINT), pupil_no, unit_key, MAX(best) FROM best GROUP BY fiscal_year, pupil_no, unit_key;
+GO
+
+INSERT INTO dbo.agg_pupil_unit_best (fiscal_year, school_term, pupil_no, unit_key, best)
+SELECT fiscal_year, school_term, pupil_no, unit_key, best FROM dbo.pupil_unit_best_rule;
+GO
+
+-- What agg_unit_best holds: per school (its pupils: enrolled in any of its classes that 年度) and city-wide.
+CREATE VIEW dbo.unit_best_by_school AS
+WITH school_pupils AS (
     SELECT DISTINCT s.pupil_no, c.school_key, c.fiscal_year
     FROM dbo.class_student s
     JOIN dbo.dim_class c ON c.class_key = s.class_key
 )
 SELECT p.fiscal_year, p.school_term, p.unit_key, s.school_key, COUNT(*) AS pupils, SUM(p.best) AS best_sum
-FROM periods p
+FROM dbo.agg_pupil_unit_best p
 JOIN school_pupils s ON s.pupil_no = p.pupil_no AND s.fiscal_year = p.fiscal_year
 GROUP BY p.fiscal_year, p.school_term, p.unit_key, s.school_key
 UNION ALL
 SELECT fiscal_year, school_term, unit_key, N'', COUNT(*), SUM(best)
-FROM periods
+FROM dbo.agg_pupil_unit_best
 GROUP BY fiscal_year, school_term, unit_key;
 GO
 
