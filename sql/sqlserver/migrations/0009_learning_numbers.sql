@@ -103,6 +103,9 @@ GO
 -- agg_learning_day by pupil number, rebuilt from the facts.
 DROP VIEW dbo.unit_best_by_school;
 DROP TABLE dbo.agg_learning_day;
+DROP TABLE dbo.stage_learning_day_touched;
+GO
+
 CREATE TABLE dbo.agg_learning_day (
     pupil_no        INT NOT NULL,
     date_key        INT NOT NULL,
@@ -121,7 +124,6 @@ FROM dbo.fact_learning_activity f
 JOIN dbo.pupil_number n ON n.pupil_key = f.pupil_key
 GROUP BY n.pupil_no, f.date_key, f.unit_key;
 
-DROP TABLE dbo.stage_learning_day_touched;
 CREATE TABLE dbo.stage_learning_day_touched (
     pupil_no        INT NOT NULL,
     date_key        INT NOT NULL
