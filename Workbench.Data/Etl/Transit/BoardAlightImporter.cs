@@ -12,9 +12,9 @@ namespace Workbench.Data.Etl.Transit;
 /// Checked in the warehouse, not row by row: the file's records are staged as text (DuckDB's own <c>read_csv</c>, or
 /// CsvSource through SqlBulkCopy on SQL Server; see <see cref="CsvStaging"/>), checked by <c>etl/board_alight_check</c>
 /// with the same rules in the same order (first failing rule wins), counted, and only the first rejects are read back,
-/// their record numbers turned into the file's lines by one CsvSource pass up to the last of them. Staging and checking
-/// run in temporary tables before the batch's transaction; the accepted rows are then copied into
-/// <c>fact_boarding</c> inside it, and earlier batches' rows for the same visits are replaced.
+/// their record numbers turned into the file's lines, and the texts they broke on read, by one CsvSource pass up to the
+/// last of them. Staging and checking run in temporary tables before the batch's transaction; the accepted rows are then
+/// copied into <c>fact_boarding</c> inside it, and earlier batches' rows for the same visits are replaced.
 /// </para>
 /// </summary>
 public sealed class BoardAlightImporter : IImporter
@@ -26,7 +26,7 @@ public sealed class BoardAlightImporter : IImporter
     private static readonly string[] RawColumns =
         ["trip_id", "stop_id", "stop_sequence", "service_date", "boardings", "alightings", "current_load", "service_arrival_time", "service_departure_time"];
 
-    /// <summary>The field and reason of each rule of <c>etl/board_alight_check</c>, by its number.</summary>
+    /// <summary>The field and reason of each rule of the check, by its number; a reject shows that field's text.</summary>
     private static readonly Dictionary<int, (string Field, string Reason)> Rejects = new()
     {
         [1] = ("trip_id", "trip_id が空です。"),
@@ -91,13 +91,13 @@ public sealed class BoardAlightImporter : IImporter
 
     private static async Task KeepRejectsAsync(ImportContext context, string partName, string file, CancellationToken cancellationToken)
     {
-        var first = (await context.QueryBeforeTransactionAsync<(long RecordNumber, int Rule, string? Value)>(
+        var first = (await context.QueryBeforeTransactionAsync<(long RecordNumber, int Rule)>(
             "etl/board_alight_rejects", new { limit = context.RejectsToKeep }, cancellationToken)).ToList();
-        var lines = await Task.Run(() => CsvSource.LineNumbersOf(file, [.. first.Select(r => r.RecordNumber)]), cancellationToken);
-        foreach (var (record, rule, value) in first)
+        var records = await Task.Run(() => CsvSource.RecordsAt(file, first.ToDictionary(r => r.RecordNumber, r => Rejects[r.Rule].Field)), cancellationToken);
+        foreach (var (record, rule) in first)
         {
-            var (field, reason) = Rejects[rule];
-            context.KeepReject(partName, lines[record], field, reason, value);
+            var (line, value) = records[record];
+            context.KeepReject(partName, line, Rejects[rule].Field, Rejects[rule].Reason, value);
         }
     }
 
