@@ -14,7 +14,8 @@ namespace Workbench.Data.Etl.Transit;
 /// with the same rules in the same order (first failing rule wins), counted, and only the first rejects are read back,
 /// their record numbers turned into the file's lines, and the texts they broke on read, by one CsvSource pass up to the
 /// last of them. Staging and checking run in temporary tables before the batch's transaction; the accepted rows are then
-/// copied into <c>fact_boarding</c> inside it, and earlier batches' rows for the same visits are replaced.
+/// copied into <c>fact_boarding</c> inside it, which names feeds, sources, stops, routes and trips by their number in
+/// <c>boarding_key</c>, and earlier batches' rows for the same visits are replaced.
 /// </para>
 /// </summary>
 public sealed class BoardAlightImporter : IImporter
@@ -76,9 +77,13 @@ public sealed class BoardAlightImporter : IImporter
                 await KeepRejectsAsync(context, csv.PartName, file, cancellationToken);
             }
 
-            context.Table(Table).Loaded = await context.ExecuteAsync("etl/board_alight_load",
-                new { feed_key = feedKey, boarding_source = Source, batch_id = context.BatchId }, cancellationToken);
-            var replace = new { batch_id = context.BatchId, feed_key = feedKey, first_date_key = counts.FirstDateKey, last_date_key = counts.LastDateKey };
+            var load = new { feed_key = feedKey, boarding_source = Source, batch_id = context.BatchId };
+            await context.ExecuteAsync("etl/board_alight_keys", load, cancellationToken);
+            context.Table(Table).Loaded = await context.ExecuteAsync("etl/board_alight_load", load, cancellationToken);
+            var replace = new
+            {
+                batch_id = context.BatchId, feed_key = feedKey, boarding_source = Source, first_date_key = counts.FirstDateKey, last_date_key = counts.LastDateKey,
+            };
             if (counts.LastDateKey is not null && (await context.QueryAsync<long>("etl/boarding_earlier_in_range", replace, cancellationToken)).Single() > 0)
             {
                 await context.ExecuteAsync("etl/boarding_replace_earlier", replace, cancellationToken);
