@@ -9,12 +9,14 @@ namespace Workbench.Data.Etl.Transit;
 /// noted and not checked. <c>service_date</c> is required (the warehouse counts boardings per day); a repeated visit is
 /// rejected, the first one in the file kept.
 /// <para>
-/// Checked in the warehouse, not row by row: the file's records are staged as text (DuckDB's own <c>read_csv</c>, or
-/// CsvSource through SqlBulkCopy on SQL Server; see <see cref="CsvStaging"/>), checked by <c>etl/board_alight_check</c>
-/// with the same rules in the same order (first failing rule wins), counted, and only the first rejects are read back,
-/// their record numbers turned into the file's lines, and the texts they broke on read, by one CsvSource pass up to the
-/// last of them. Staging and checking run in temporary tables before the batch's transaction; the accepted rows are then
-/// copied into <c>fact_boarding</c> inside it, which names feeds, sources, stops, routes and trips by their number in
+/// Checked in the warehouse, not row by row (ADR 0003), by the streaming importer's rules in its order (first failing
+/// rule wins). DuckDB applies them as its own <c>read_csv</c> reads the file (<c>etl/board_alight_stage</c>) and
+/// <c>etl/board_alight_check</c> adds the repeated visits; SQL Server stages CsvSource's records as text through
+/// SqlBulkCopy (see <see cref="CsvStaging"/>) and checks them all in <c>etl/board_alight_check</c>. The records are
+/// counted, and only the first rejects are read back, their record numbers turned into the file's lines, and the texts
+/// they broke on read, by one CsvSource pass up to the last of them. All that runs in temporary tables before the
+/// batch's transaction (DuckDB scans rows written inside one on a single core). Inside it the accepted rows are copied
+/// into <c>fact_boarding</c>, which names feeds, sources, stops, routes and trips by their number in
 /// <c>boarding_key</c>, and earlier batches' rows for the same visits are replaced.
 /// </para>
 /// </summary>
@@ -66,10 +68,10 @@ public sealed class BoardAlightImporter : IImporter
                 context.Note($" フィード {feedKey} はまだ取り込まれていないため、便と停留所を照合していません。");
             }
 
-            await context.StageCsvBeforeTransactionAsync(csv, "etl/board_alight_stage", RawTable, RawColumns, cancellationToken);
             var today = DateOnly.FromDateTime(context.Time.GetLocalNow().DateTime);
-            await context.ExecuteBeforeTransactionAsync("etl/board_alight_check",
-                new { feed_key = feedKey, feed_loaded = feedLoaded, today_key = FiscalCalendar.DateKeyOf(today) }, cancellationToken);
+            var check = new { feed_key = feedKey, feed_loaded = feedLoaded, today_key = FiscalCalendar.DateKeyOf(today) };
+            await context.StageCsvBeforeTransactionAsync(csv, "etl/board_alight_stage", RawTable, RawColumns, check, cancellationToken);
+            await context.ExecuteBeforeTransactionAsync("etl/board_alight_check", check, cancellationToken);
             var counts = (await context.QueryBeforeTransactionAsync<CheckedCounts>("etl/board_alight_counts", null, cancellationToken)).Single();
             context.RowsChecked(Table, counts.RowsRead, counts.RowsRejected);
             if (counts.RowsRejected > 0 && context.RejectsToKeep > 0)
