@@ -57,29 +57,28 @@ internal sealed class CsvSource : IDisposable
 
     /// <summary>
     /// The line each of some records starts on (records numbered from 1 after the header, as <see cref="Read"/> counts
-    /// them), reading the file only as far as the last one: for rejects found by a check in SQL, which knows records,
-    /// not lines.
+    /// them) and the value (<see cref="Get"/>) of the column asked for it, reading the file only as far as the last one:
+    /// for rejects found by a check in SQL, which knows records, not lines, and need not keep every field's text.
     /// </summary>
-    public static IReadOnlyDictionary<long, long> LineNumbersOf(string path, IReadOnlyCollection<long> recordNumbers)
+    public static IReadOnlyDictionary<long, (long Line, string? Value)> RecordsAt(string path, IReadOnlyDictionary<long, string> columnOf)
     {
-        var lines = new Dictionary<long, long>(recordNumbers.Count);
-        if (recordNumbers.Count == 0)
+        var found = new Dictionary<long, (long, string?)>(columnOf.Count);
+        if (columnOf.Count == 0)
         {
-            return lines;
+            return found;
         }
 
-        var wanted = recordNumbers.ToHashSet();
-        var last = recordNumbers.Max();
+        var last = columnOf.Keys.Max();
         using var csv = Open(path, []);
         for (long record = 1; record <= last && csv.Read(); record++)
         {
-            if (wanted.Contains(record))
+            if (columnOf.TryGetValue(record, out var column))
             {
-                lines[record] = csv.LineNumber;
+                found[record] = (csv.LineNumber, csv.Get(column));
             }
         }
 
-        return lines;
+        return found;
     }
 
     /// <summary>The trimmed value of a column, or null when it is empty or absent.</summary>

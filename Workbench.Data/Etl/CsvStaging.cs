@@ -8,10 +8,11 @@ using Workbench.Data.Warehouse;
 namespace Workbench.Data.Etl;
 
 /// <summary>
-/// Puts the records of a CSV file into a raw staging table, so that an importer checks them in SQL rather than row by
-/// row. The stage query (e.g. <c>etl/board_alight_stage</c>) holds each dialect's part. DuckDB reads the file with its
-/// own reader (<c>read_csv</c>, on every core) into a temporary table whose rowid + 1 is the record number, and returns
-/// the number of records; every field arrives as the file has it, and the checks trim it as <see cref="CsvSource"/> does. SQL Server has no reader of the
+/// Puts the records of a CSV file into a staging table, so that an importer checks them in SQL rather than row by row.
+/// The stage query (e.g. <c>etl/board_alight_stage</c>) holds each dialect's part. DuckDB reads the file with its own
+/// reader (<c>read_csv</c>, on every core) into a temporary table whose rowid + 1 is the record number, and returns the
+/// number of records; every field arrives as the file has it, and the query, given the importer's parameters too, may
+/// parse and check it as it is read, trimming it as <see cref="CsvSource"/> does. SQL Server has no reader of the
 /// workbench's files: the stage query creates <c>#table</c> and CsvSource's records stream into it through the bulk
 /// loader, with their record numbers and <see cref="CsvSource.Get"/>'s trimmed values. Either way the records are
 /// those CsvSource reads, numbered alike, so a record number leads back to the file's line.
@@ -21,7 +22,9 @@ internal sealed partial class CsvStaging(DbConnection connection, SqlCatalogue s
     private const string RecordNumber = "record_number";
 
     /// <param name="columns">The importer's fixed column names (never the file's): a column the header lacks stages as NULL.</param>
-    public async Task<long> StageAsync(CsvSource csv, string stageQuery, string table, IReadOnlyList<string> columns, CancellationToken cancellationToken)
+    /// <param name="parameters">The importer's parameters of a DuckDB stage query, beside <c>$path</c> and <c>$parallel</c>.</param>
+    public async Task<long> StageAsync(
+        CsvSource csv, string stageQuery, string table, IReadOnlyList<string> columns, object? parameters, CancellationToken cancellationToken)
     {
         if (columns.Prepend(table).FirstOrDefault(c => !Identifier().IsMatch(c)) is { } odd)
         {
@@ -29,14 +32,16 @@ internal sealed partial class CsvStaging(DbConnection connection, SqlCatalogue s
         }
 
         return sql.Provider == WarehouseProvider.DuckDb
-            ? await ReadCsvAsync(csv, stageQuery, columns, cancellationToken)
+            ? await ReadCsvAsync(csv, stageQuery, columns, parameters, cancellationToken)
             : await BulkCopyAsync(csv, stageQuery, table, columns, cancellationToken);
     }
 
-    private async Task<long> ReadCsvAsync(CsvSource csv, string stageQuery, IReadOnlyList<string> columns, CancellationToken cancellationToken)
+    private async Task<long> ReadCsvAsync(
+        CsvSource csv, string stageQuery, IReadOnlyList<string> columns, object? importerParameters, CancellationToken cancellationToken)
     {
         var selected = string.Join(", ", columns.Select(c => csv.Has(c) ? $"\"{c}\"" : $"CAST(NULL AS VARCHAR) AS \"{c}\""));
-        var parameters = new { path = csv.FilePath, parallel = !HasLineBreakInQuotes(csv.FilePath) };
+        var parameters = new DynamicParameters(importerParameters);
+        parameters.AddDynamicParams(new { path = csv.FilePath, parallel = !HasLineBreakInQuotes(csv.FilePath) });
         try
         {
             return await connection.ExecuteScalarAsync<long>(new CommandDefinition(

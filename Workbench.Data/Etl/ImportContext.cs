@@ -126,11 +126,12 @@ public sealed class ImportContext(
     public Task<int> ExecuteBeforeTransactionAsync(string queryName, object? parameters, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(sql[queryName], parameters, NoTransactionYet(), commandTimeout: 0, cancellationToken: cancellationToken));
 
-    /// <summary>Stages a CSV file's records as text before the batch's transaction (see <see cref="CsvStaging"/>).</summary>
-    internal Task<long> StageCsvBeforeTransactionAsync(CsvSource csv, string stageQuery, string table, IReadOnlyList<string> columns, CancellationToken cancellationToken)
+    /// <summary>Stages a CSV file's records before the batch's transaction (see <see cref="CsvStaging"/>).</summary>
+    internal Task<long> StageCsvBeforeTransactionAsync(
+        CsvSource csv, string stageQuery, string table, IReadOnlyList<string> columns, object? parameters, CancellationToken cancellationToken)
     {
         NoTransactionYet();
-        return new CsvStaging(connection, sql, loader).StageAsync(csv, stageQuery, table, columns, cancellationToken);
+        return new CsvStaging(connection, sql, loader).StageAsync(csv, stageQuery, table, columns, parameters, cancellationToken);
     }
 
     internal async Task CommitAsync(CancellationToken cancellationToken) => await (await TransactionAsync(cancellationToken)).CommitAsync(cancellationToken);

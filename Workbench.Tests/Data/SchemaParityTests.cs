@@ -75,6 +75,7 @@ public class SchemaParityTests
         };
     }
 
+    /// <summary>The tables as the scripts leave them, in order: a later migration may drop a table and create it anew.</summary>
     private sealed class CreateTableVisitor : TSqlFragmentVisitor
     {
         public List<(string Table, string Column, string Type)> Columns { get; } = [];
@@ -82,10 +83,11 @@ public class SchemaParityTests
         /// <summary>SELECT TOP (0) * INTO stage_x FROM x: the staging table has the columns x has at that point.</summary>
         public override void Visit(SelectStatement node)
         {
-            if (node.Into is { } into && node.QueryExpression is QuerySpecification { FromClause.TableReferences: [NamedTableReference source] })
+            if (node.Into is { } into && !into.BaseIdentifier.Value.StartsWith('#')
+                && node.QueryExpression is QuerySpecification { FromClause.TableReferences: [NamedTableReference source] })
             {
-                var sourceColumns = Columns.Where(c => c.Table == source.SchemaObject.BaseIdentifier.Value).ToList();
-                Columns.AddRange(sourceColumns.Select(c => (into.BaseIdentifier.Value, c.Column, c.Type)));
+                var target = into.BaseIdentifier.Value;
+                Columns.AddRange([.. Columns.Where(c => c.Table == source.SchemaObject.BaseIdentifier.Value).Select(c => (target, c.Column, c.Type))]);
             }
         }
 

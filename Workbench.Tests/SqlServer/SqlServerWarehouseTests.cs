@@ -98,6 +98,7 @@ public sealed class SqlServerWarehouseTests : IAsyncLifetime
         Assert.Equal([(43L, "stop_id"), (44L, "stop_sequence")], result.Rejects.Select(r => (r.LineNumber, r.FieldName!)));
         await using var connection = await host.Services.GetRequiredService<IWarehouseConnectionFactory>().OpenAsync(CancellationToken.None);
         Assert.Equal(80, await connection.ExecuteScalarAsync<long>("SELECT SUM(CAST(boardings AS BIGINT)) FROM dbo.fact_boarding"));
+        Assert.Equal(["8000020332038:T1"], await connection.QueryAsync<string>("SELECT DISTINCT trip_key FROM dbo.boarding"));
     }
 
     [SkippableFact]

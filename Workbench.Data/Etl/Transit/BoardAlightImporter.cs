@@ -9,12 +9,15 @@ namespace Workbench.Data.Etl.Transit;
 /// noted and not checked. <c>service_date</c> is required (the warehouse counts boardings per day); a repeated visit is
 /// rejected, the first one in the file kept.
 /// <para>
-/// Checked in the warehouse, not row by row: the file's records are staged as text (DuckDB's own <c>read_csv</c>, or
-/// CsvSource through SqlBulkCopy on SQL Server; see <see cref="CsvStaging"/>), checked by <c>etl/board_alight_check</c>
-/// with the same rules in the same order (first failing rule wins), counted, and only the first rejects are read back,
-/// their record numbers turned into the file's lines by one CsvSource pass up to the last of them. Staging and checking
-/// run in temporary tables before the batch's transaction; the accepted rows are then copied into
-/// <c>fact_boarding</c> inside it, and earlier batches' rows for the same visits are replaced.
+/// Checked in the warehouse, not row by row (ADR 0003), by the streaming importer's rules in its order (first failing
+/// rule wins). DuckDB applies them as its own <c>read_csv</c> reads the file (<c>etl/board_alight_stage</c>) and
+/// <c>etl/board_alight_check</c> adds the repeated visits; SQL Server stages CsvSource's records as text through
+/// SqlBulkCopy (see <see cref="CsvStaging"/>) and checks them all in <c>etl/board_alight_check</c>. The records are
+/// counted, and only the first rejects are read back, their record numbers turned into the file's lines, and the texts
+/// they broke on read, by one CsvSource pass up to the last of them. All that runs in temporary tables before the
+/// batch's transaction (DuckDB scans rows written inside one on a single core). Inside it the accepted rows are copied
+/// into <c>fact_boarding</c>, which names feeds, sources, stops, routes and trips by their number in
+/// <c>boarding_key</c>, and earlier batches' rows for the same visits are replaced.
 /// </para>
 /// </summary>
 public sealed class BoardAlightImporter : IImporter
@@ -26,7 +29,7 @@ public sealed class BoardAlightImporter : IImporter
     private static readonly string[] RawColumns =
         ["trip_id", "stop_id", "stop_sequence", "service_date", "boardings", "alightings", "current_load", "service_arrival_time", "service_departure_time"];
 
-    /// <summary>The field and reason of each rule of <c>etl/board_alight_check</c>, by its number.</summary>
+    /// <summary>The field and reason of each rule of the check, by its number; a reject shows that field's text.</summary>
     private static readonly Dictionary<int, (string Field, string Reason)> Rejects = new()
     {
         [1] = ("trip_id", "trip_id が空です。"),
@@ -65,10 +68,10 @@ public sealed class BoardAlightImporter : IImporter
                 context.Note($" フィード {feedKey} はまだ取り込まれていないため、便と停留所を照合していません。");
             }
 
-            await context.StageCsvBeforeTransactionAsync(csv, "etl/board_alight_stage", RawTable, RawColumns, cancellationToken);
             var today = DateOnly.FromDateTime(context.Time.GetLocalNow().DateTime);
-            await context.ExecuteBeforeTransactionAsync("etl/board_alight_check",
-                new { feed_key = feedKey, feed_loaded = feedLoaded, today_key = FiscalCalendar.DateKeyOf(today) }, cancellationToken);
+            var check = new { feed_key = feedKey, feed_loaded = feedLoaded, today_key = FiscalCalendar.DateKeyOf(today) };
+            await context.StageCsvBeforeTransactionAsync(csv, "etl/board_alight_stage", RawTable, RawColumns, check, cancellationToken);
+            await context.ExecuteBeforeTransactionAsync("etl/board_alight_check", check, cancellationToken);
             var counts = (await context.QueryBeforeTransactionAsync<CheckedCounts>("etl/board_alight_counts", null, cancellationToken)).Single();
             context.RowsChecked(Table, counts.RowsRead, counts.RowsRejected);
             if (counts.RowsRejected > 0 && context.RejectsToKeep > 0)
@@ -76,9 +79,13 @@ public sealed class BoardAlightImporter : IImporter
                 await KeepRejectsAsync(context, csv.PartName, file, cancellationToken);
             }
 
-            context.Table(Table).Loaded = await context.ExecuteAsync("etl/board_alight_load",
-                new { feed_key = feedKey, boarding_source = Source, batch_id = context.BatchId }, cancellationToken);
-            var replace = new { batch_id = context.BatchId, feed_key = feedKey, first_date_key = counts.FirstDateKey, last_date_key = counts.LastDateKey };
+            var load = new { feed_key = feedKey, boarding_source = Source, batch_id = context.BatchId };
+            await context.ExecuteAsync("etl/board_alight_keys", load, cancellationToken);
+            context.Table(Table).Loaded = await context.ExecuteAsync("etl/board_alight_load", load, cancellationToken);
+            var replace = new
+            {
+                batch_id = context.BatchId, feed_key = feedKey, boarding_source = Source, first_date_key = counts.FirstDateKey, last_date_key = counts.LastDateKey,
+            };
             if (counts.LastDateKey is not null && (await context.QueryAsync<long>("etl/boarding_earlier_in_range", replace, cancellationToken)).Single() > 0)
             {
                 await context.ExecuteAsync("etl/boarding_replace_earlier", replace, cancellationToken);
@@ -91,13 +98,13 @@ public sealed class BoardAlightImporter : IImporter
 
     private static async Task KeepRejectsAsync(ImportContext context, string partName, string file, CancellationToken cancellationToken)
     {
-        var first = (await context.QueryBeforeTransactionAsync<(long RecordNumber, int Rule, string? Value)>(
+        var first = (await context.QueryBeforeTransactionAsync<(long RecordNumber, int Rule)>(
             "etl/board_alight_rejects", new { limit = context.RejectsToKeep }, cancellationToken)).ToList();
-        var lines = await Task.Run(() => CsvSource.LineNumbersOf(file, [.. first.Select(r => r.RecordNumber)]), cancellationToken);
-        foreach (var (record, rule, value) in first)
+        var records = await Task.Run(() => CsvSource.RecordsAt(file, first.ToDictionary(r => r.RecordNumber, r => Rejects[r.Rule].Field)), cancellationToken);
+        foreach (var (record, rule) in first)
         {
-            var (field, reason) = Rejects[rule];
-            context.KeepReject(partName, lines[record], field, reason, value);
+            var (line, value) = records[record];
+            context.KeepReject(partName, line, Rejects[rule].Field, Rejects[rule].Reason, value);
         }
     }
 

@@ -1,4 +1,7 @@
+using Dapper;
 using Workbench.Data.Etl;
+using Workbench.Data.Migrations;
+using Workbench.Data.Warehouse;
 using Workbench.Tests.Support;
 using static Workbench.Tests.Etl.Transit.TransitFiles;
 
@@ -23,7 +26,7 @@ public class BoardingImporterTests
 
     private static Task<List<(string, int, string, int?, int?, int?)>> BoardingsAsync(TempWarehouse warehouse) =>
         warehouse.QueryAsync<(string, int, string, int?, int?, int?)>(
-            "SELECT stop_key, date_key, boarding_source, minute_of_day, boardings, alightings FROM fact_boarding ORDER BY stop_key, minute_of_day");
+            "SELECT stop_key, date_key, boarding_source, minute_of_day, boardings, alightings FROM boarding ORDER BY stop_key, minute_of_day");
 
     [SkippableFact]
     public async Task The_GTFS_ride_example_loads_under_its_own_agency()
@@ -37,10 +40,38 @@ public class BoardingImporterTests
         Assert.Equal((8L, 8L, 0L), (result.Tables["board_alight"].Read, result.Tables["board_alight"].Loaded, result.RowsRejected));
         Assert.Contains("照合していません", result.Message, StringComparison.Ordinal);
         var rows = await warehouse.QueryAsync<(string Feed, string Stop, string Trip, int? On, int? Off, int? Load, int? Minute)>(
-            "SELECT feed_key, stop_key, trip_key, boardings, alightings, current_load, minute_of_day FROM fact_boarding ORDER BY trip_key, stop_sequence");
+            "SELECT feed_key, stop_key, trip_key, boardings, alightings, current_load, minute_of_day FROM boarding ORDER BY trip_key, stop_sequence");
         Assert.Equal(("RIDE", "RIDE:S_A", "RIDE:T1", 5, 3, 45, 375), rows[0]);
         Assert.Equal(("RIDE", "RIDE:S_C", "RIDE:T1", 2, null, 55, 381), rows[2]);
         Assert.Equal(20100401, (await warehouse.QueryAsync<int>("SELECT DISTINCT date_key FROM fact_boarding")).Single());
+    }
+
+    [Fact]
+    public async Task Boardings_of_a_feed_not_loaded_are_keyed_by_their_trimmed_ids_and_a_blank_id_is_still_rejected()
+    {
+        await using var warehouse = await TempWarehouse.CreateAsync();
+        var rows = "T1,1,1,0,2,1,20250407,8:01:00\n"             // line 2
+            + " T1\t,2,2,0,3,1,20250407,8:02:00\n"               // 3: the same trip, padded
+            + "T1 ,1,1,0,9,9,20250407,8:01:00\n"                // 4: line 2's visit again
+            + "T2,\u3000,1,0,1,0,20250407,9:00:00\n"             // 5: a blank stop
+            + " ,3,3,0,1,0,20250407,9:00:00\n"                  // 6: a blank trip
+            + Visits(60, date: "20250408");
+        var file = Zip(warehouse, "ride.zip", new Dictionary<string, string>
+        {
+            ["agency.txt"] = "agency_id,agency_name,agency_url,agency_timezone\nRIDE,例,https://example.jp/,Asia/Tokyo\n",
+            ["board_alight.txt"] = RideHeader + rows,
+        });
+
+        var result = await warehouse.ImportAsync("board-alight", file);
+
+        Assert.Equal(ImportStatus.Succeeded, result.Status);
+        Assert.Contains("照合していません", result.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            [(4L, "stop_sequence", "1"), (5L, "stop_id", null), (6L, "trip_id", null)],
+            result.Rejects.Select(r => (r.LineNumber, r.FieldName!, r.MaskedValue)));
+        Assert.Equal(["RIDE:T1"], await warehouse.QueryAsync<string>("SELECT DISTINCT trip_key FROM boarding"));
+        Assert.Equal([(1, 2), (2, 3)], await warehouse.QueryAsync<(int, int)>(
+            "SELECT stop_sequence, boardings FROM boarding WHERE date_key = 20250407 ORDER BY stop_sequence"));
     }
 
     [Fact]
@@ -57,7 +88,7 @@ public class BoardingImporterTests
         var rows = await BoardingsAsync(warehouse);
         Assert.Equal(40, rows.Count);
         Assert.Equal(($"{Feed1}:1", 20250407, "gtfs-ride", 481, 2, 1), rows[0]);
-        Assert.Equal([$"{Feed1}:R1"], await warehouse.QueryAsync<string>("SELECT DISTINCT route_key FROM fact_boarding"));
+        Assert.Equal([$"{Feed1}:R1"], await warehouse.QueryAsync<string>("SELECT DISTINCT route_key FROM boarding"));
     }
 
     [Fact]
@@ -157,9 +188,9 @@ public class BoardingImporterTests
                 (294L, "stop_sequence", "stop_sequence は 0 以上の整数です。", "0x10"),
             ],
             result.Rejects.Select(r => (r.LineNumber, r.FieldName!, r.Reason, r.MaskedValue)));
-        var loaded = await warehouse.QueryAsync<(string Stop, string Record, int? Minute, int? On, int? Off)>(
-            "SELECT stop_key, record_key, minute_of_day, boardings, alightings FROM fact_boarding WHERE date_key = 20250401 ORDER BY stop_key");
-        Assert.Equal([($"{Feed1}:1", "T1|1", 1510, 7, null), ($"{Feed1}:2", "T1|2", null, 1, 0)], loaded);
+        var loaded = await warehouse.QueryAsync<(string Stop, string Trip, int? Sequence, int? Minute, int? On, int? Off)>(
+            "SELECT stop_key, trip_key, stop_sequence, minute_of_day, boardings, alightings FROM boarding WHERE date_key = 20250401 ORDER BY stop_key");
+        Assert.Equal([($"{Feed1}:1", $"{Feed1}:T1", 1, 1510, 7, null), ($"{Feed1}:2", $"{Feed1}:T1", 2, null, 1, 0)], loaded);
     }
 
     [Fact]
@@ -200,6 +231,39 @@ public class BoardingImporterTests
     }
 
     [Fact]
+    public async Task Boardings_a_warehouse_had_before_their_keys_were_numbered_read_the_same_after_the_migration()
+    {
+        await using var warehouse = await TempWarehouse.CreateAsync(prepare: false);
+        var runner = warehouse.Get<MigrationRunner>();
+        var migrations = warehouse.Get<SqlCatalogue>().Migrations;
+        await runner.MigrateAsync([.. migrations.Where(m => m.Version < 10)], CancellationToken.None);
+        (string, int, string, string, string?, string?, int?, int?, int?, int?, int?, long)[] before =
+        [
+            ("F", 20250407, "gtfs-ride", "F:1", "F:R1", "F:T1", 1, 481, 2, 1, 5, 7L),
+            ("F", 20250407, "ic-card", "F:1", null, null, null, 420, 3, 0, null, 8L),
+            ("G", 20250408, "ic-card", "G:9", "G:R2", "G:T1", null, 435, 1, null, null, 8L),
+        ];
+        await using (var connection = await warehouse.Get<IWarehouseConnectionFactory>().OpenAsync(CancellationToken.None))
+        {
+            foreach (var row in before)
+            {
+                await connection.ExecuteAsync(
+                    "INSERT INTO fact_boarding VALUES ($feed, $day, $record, $source, $stop, $route, $trip, $sequence, $minute, $on, $off, $load, $batch)",
+                    new
+                    {
+                        feed = row.Item1, day = row.Item2, record = "r", source = row.Item3, stop = row.Item4, route = row.Item5, trip = row.Item6,
+                        sequence = row.Item7, minute = row.Item8, on = row.Item9, off = row.Item10, load = row.Item11, batch = row.Item12,
+                    });
+            }
+        }
+
+        await runner.MigrateAsync(migrations, CancellationToken.None);
+
+        Assert.Equal(before, await warehouse.QueryAsync<(string, int, string, string, string?, string?, int?, int?, int?, int?, int?, long)>(
+            "SELECT * FROM boarding ORDER BY feed_key, boarding_source"));
+    }
+
+    [Fact]
     public async Task IC_card_taps_of_the_same_stop_route_and_time_add_up()
     {
         await using var warehouse = await WithFeedAsync();
@@ -213,7 +277,7 @@ public class BoardingImporterTests
         Assert.Equal(
             [($"{Feed1}:1", 20250407, "ic-card", 420, 5, 1), ($"{Feed1}:2", 20250407, "ic-card", 435, 3, 0)],
             await BoardingsAsync(warehouse));
-        Assert.Equal([$"{Feed1}:R1"], await warehouse.QueryAsync<string>("SELECT DISTINCT route_key FROM fact_boarding"));
+        Assert.Equal([$"{Feed1}:R1"], await warehouse.QueryAsync<string>("SELECT DISTINCT route_key FROM boarding"));
     }
 
     [Fact]
