@@ -1,4 +1,6 @@
 using Workbench.Data.Etl;
+using Workbench.Data.Migrations;
+using Workbench.Data.Warehouse;
 using Workbench.Tests.Etl;
 using Workbench.Tests.Support;
 using static Workbench.Tests.Etl.XapiStatements;
@@ -107,5 +109,40 @@ public class LearningReadModelTests
         Assert.Equal((10, 11), (
             afterRoster.Single(r => r.Item2 == 0 && r.Item4 != string.Empty).Item5,
             afterRoster.Single(r => r.Item2 == 0 && r.Item4 == string.Empty).Item5));
+    }
+
+    [Fact]
+    public async Task A_warehouse_loaded_before_the_pupil_numbers_reads_the_same_after_the_migrations()
+    {
+        await using var warehouse = await TempWarehouse.CreateAsync(prepare: false);
+        var runner = warehouse.Get<MigrationRunner>();
+        var migrations = warehouse.Get<SqlCatalogue>().Migrations;
+        await runner.MigrateAsync([.. migrations.Where(m => m.Version < 8)], CancellationToken.None);
+        await warehouse.Get<DateDimension>().EnsureFiscalYearsAsync(2025, 2025, CancellationToken.None);
+        await warehouse.ExecuteAsync("""
+            INSERT INTO dim_class VALUES ('c1', 's1', 2025, '1年1組', NULL, 'homeroom', 'P1', NULL, NULL, false, 1);
+            INSERT INTO dim_pupil VALUES ('p2', 's1', 'P1', 'M', 2018, NULL, true, 1), ('p1', 's1', 'P1', 'F', 2018, NULL, true, 1);
+            INSERT INTO class_enrollment VALUES ('c1', 'p1', 'student', true, 1, NULL, NULL, 1), ('c1', 'p2', 'student', true, 2, NULL, NULL, 1),
+                ('c1', 't1', 'teacher', true, NULL, NULL, NULL, 1);
+            INSERT INTO user_scope VALUES ('analyst', 'class', 'c1');
+            INSERT INTO fact_attendance VALUES ('p1', 20250407, '出席', NULL, 1), ('p2', 20250407, '欠席', '病気', 1);
+            INSERT INTO fact_learning_activity VALUES
+                ('s1', 'p1', 20250407, TIMESTAMP '2025-04-07 10:00', 'answered', 'q1', 'u1', 0.5, NULL, NULL, NULL, NULL, NULL, 60, 1),
+                ('s2', 'p1', 20250901, TIMESTAMP '2025-09-01 10:00', 'answered', 'q1', 'u1', 0.8, NULL, NULL, NULL, NULL, NULL, NULL, 1),
+                ('s3', 'p2', 20250407, TIMESTAMP '2025-04-07 11:00', 'answered', 'q1', 'u1', 0.4, NULL, NULL, NULL, NULL, NULL, 30, 1);
+            """);
+
+        await runner.MigrateAsync(migrations, CancellationToken.None);
+
+        Assert.Equal([("p1", 1), ("p2", 2)], await warehouse.QueryAsync<(string, int)>(PupilNumbers));
+        await AssertReadModelsAgreeAsync(warehouse);
+        Assert.Equal(2, (await warehouse.QueryAsync<long>("SELECT count(*) FROM class_student")).Single());
+        Assert.Equal(["c1"], await warehouse.QueryAsync<string>("SELECT class_key FROM user_class_scope WHERE user_name = 'analyst'"));
+        var days = await warehouse.QueryAsync<(string, int, string, int, double, int, double?, double?)>(LearningDays);
+        Assert.Equal(await warehouse.QueryAsync<(string, int, string, int, double, int, double?, double?)>(LearningDaysFromFacts), days);
+        Assert.Equal(3, days.Count);
+        var unitBest = await warehouse.QueryAsync<(short, short, string, string, int, double)>(UnitBest);
+        Assert.Equal(await warehouse.QueryAsync<(short, short, string, string, int, double)>(UnitBestFromDefinition), unitBest);
+        Assert.Equal((2, Math.Round(0.8 + 0.4, 9)), CityFigures(unitBest, term: 0));
     }
 }
